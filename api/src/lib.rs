@@ -1,0 +1,14 @@
+//! Breedwerf's wire types: every JSON body the API sends or accepts, shared by the browser app and
+//! the server so both sides agree by construction.
+//!
+//! Rules for this crate:
+//! - serde only (and OpenAPI derives behind the `openapi` feature): no axum, no sea-orm, no I/O.
+//! - Database rows never leave the server; the server converts them into these types.
+//! - Every error the API returns is a [`problem::Problem`] with a stable [`problem::ErrorCode`].
+
+pub mod account;
+pub mod problem;
+pub mod system;
+
+pub use domain::access::Role;
+pub use domain::language::Language;

@@ -1,0 +1,193 @@
+//! The one error shape of the API, after RFC 9457 ("problem details"), and the catalogue of its codes.
+//!
+//! The server fills `detail` in the request's language; the app may translate `code` itself with
+//! [`ErrorCode::message`]. Codes are stable: never rename one, add a new one instead.
+
+use serde::{Deserialize, Serialize};
+
+use domain::account::AccountError;
+
+use crate::Language;
+
+/// The body of every error response (`Content-Type: application/problem+json`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// A URI naming the kind of problem: `urn:breedwerf:problem:<code>`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The HTTP status code.
+    pub status: u16,
+    pub code: ErrorCode,
+    /// What happened and what to do, in the request's language.
+    pub detail: String,
+    /// Per-field errors of a form; empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// One field of a form that is not right.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The JSON field name, e.g. `username`.
+    pub field: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: ErrorCode, language: Language) -> FieldError {
+        FieldError { field: field.to_owned(), code, message: code.message(language).to_owned() }
+    }
+}
+
+impl Problem {
+    pub fn new(status: u16, code: ErrorCode, language: Language, fields: Vec<FieldError>) -> Problem {
+        Problem {
+            kind: format!("urn:breedwerf:problem:{}", code.as_str()),
+            status,
+            code,
+            detail: code.message(language).to_owned(),
+            fields,
+        }
+    }
+}
+
+macro_rules! error_codes {
+    ($($variant:ident = $name:literal { nl: $nl:literal, en: $en:literal $(,)? },)*) => {
+        /// Every error the API can report. Each says, in B1 language, what happened and what to do.
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($variant,)*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The stable name, as serialised.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $name,)*
+                }
+            }
+
+            /// The message for people, in `language`.
+            pub fn message(self, language: Language) -> &'static str {
+                match (self, language) {
+                    $(
+                        (ErrorCode::$variant, Language::Nl) => $nl,
+                        (ErrorCode::$variant, Language::En) => $en,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    InvalidCredentials = "invalid_credentials" {
+        nl: "De gebruikersnaam of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.",
+        en: "The username or password is not right. Check both and try again.",
+    },
+    TooManyAttempts = "too_many_attempts" {
+        nl: "Er is te vaak een verkeerd wachtwoord ingevuld. Wacht een paar minuten en probeer het dan opnieuw.",
+        en: "A wrong password was entered too often. Wait a few minutes, then try again.",
+    },
+    Unauthenticated = "unauthenticated" {
+        nl: "U bent niet ingelogd, of uw sessie is verlopen. Log in om verder te gaan.",
+        en: "You are not logged in, or your session has expired. Log in to continue.",
+    },
+    Forbidden = "forbidden" {
+        nl: "U hebt geen toegang tot dit onderdeel. Denkt u dat dit niet klopt? Neem contact op met de beheerder.",
+        en: "You do not have access to this part. If you think this is wrong, contact the administrator.",
+    },
+    CsrfFailed = "csrf_failed" {
+        nl: "Uw verzoek is niet uitgevoerd, omdat het niet zeker van deze site kwam. Laad de pagina opnieuw en probeer het nog eens.",
+        en: "Your request was not carried out, because it did not surely come from this site. Reload the page and try again.",
+    },
+    NotFound = "not_found" {
+        nl: "Dit bestaat niet (meer). Controleer het adres.",
+        en: "This does not exist (any more). Check the address.",
+    },
+    MethodNotAllowed = "method_not_allowed" {
+        nl: "Deze handeling kan hier niet. Er is niets gewijzigd.",
+        en: "This action is not possible here. Nothing was changed.",
+    },
+    PayloadTooLarge = "payload_too_large" {
+        nl: "Wat u stuurde is te groot. Er is niets opgeslagen. Maak het korter en probeer het opnieuw.",
+        en: "What you sent is too large. Nothing was saved. Make it shorter and try again.",
+    },
+    MalformedRequest = "malformed_request" {
+        nl: "Uw verzoek kon niet worden gelezen. Er is niets opgeslagen. Laad de pagina opnieuw en probeer het nog eens.",
+        en: "Your request could not be read. Nothing was saved. Reload the page and try again.",
+    },
+    ValidationFailed = "validation_failed" {
+        nl: "Niet alle velden zijn goed ingevuld. Er is niets opgeslagen. Bekijk de meldingen bij de velden.",
+        en: "Not all fields are filled in correctly. Nothing was saved. See the messages at the fields.",
+    },
+    UsernameLength = "username_length" {
+        nl: "Een gebruikersnaam heeft 3 tot 64 tekens.",
+        en: "A username has 3 to 64 characters.",
+    },
+    UsernameCharacters = "username_characters" {
+        nl: "Gebruik in een gebruikersnaam alleen kleine letters, cijfers, punt, streepje of liggend streepje.",
+        en: "Use only lowercase letters, digits, dot, hyphen or underscore in a username.",
+    },
+    UsernameTaken = "username_taken" {
+        nl: "Deze gebruikersnaam is al in gebruik. Kies een andere.",
+        en: "This username is already in use. Choose another one.",
+    },
+    PasswordTooShort = "password_too_short" {
+        nl: "Een wachtwoord heeft minstens 12 tekens. Een zin van een paar woorden is makkelijk te onthouden.",
+        en: "A password has at least 12 characters. A sentence of a few words is easy to remember.",
+    },
+    PasswordTooLong = "password_too_long" {
+        nl: "Een wachtwoord heeft hoogstens 256 tekens.",
+        en: "A password has at most 256 characters.",
+    },
+    DisplayNameInvalid = "display_name_invalid" {
+        nl: "Vul een naam in van 1 tot 100 tekens.",
+        en: "Fill in a name of 1 to 100 characters.",
+    },
+    Required = "required" {
+        nl: "Vul dit veld in.",
+        en: "Fill in this field.",
+    },
+    ServiceUnavailable = "service_unavailable" {
+        nl: "Breedwerf is even niet bereikbaar. Er is niets gewijzigd. Probeer het over een paar minuten opnieuw.",
+        en: "Breedwerf is not available right now. Nothing was changed. Try again in a few minutes.",
+    },
+    Internal = "internal" {
+        nl: "Er ging iets mis bij ons. Er is niets gewijzigd. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.",
+        en: "Something went wrong on our side. Nothing was changed. Try again later; if it keeps failing, contact the administrator.",
+    },
+}
+
+impl From<AccountError> for ErrorCode {
+    fn from(error: AccountError) -> ErrorCode {
+        match error {
+            AccountError::UsernameLength => ErrorCode::UsernameLength,
+            AccountError::UsernameCharacters => ErrorCode::UsernameCharacters,
+            AccountError::PasswordTooShort => ErrorCode::PasswordTooShort,
+            AccountError::PasswordTooLong => ErrorCode::PasswordTooLong,
+            AccountError::DisplayName => ErrorCode::DisplayNameInvalid,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_serialises_as_its_stable_name_and_has_both_languages() {
+        for &code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).expect("serialisable");
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_ne!(code.message(Language::Nl), code.message(Language::En), "{code:?}");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Breedwerf's domain: the rules of the pilot "breed werven en objectief selecteren", as pure code.
+//!
+//! Rules for this crate:
+//! - No I/O, no async, no clock, no randomness: callers pass in what the rules need. That keeps every
+//!   rule testable with a table of cases, and lets the browser run the same code as the server.
+//! - It builds for `wasm32-unknown-unknown` as well as natively; dependencies must too.
+//! - Messy input gives findings or typed errors, never a panic.
+//!
+//! Modules are named after the domain: [`language`], [`access`] (who may do what), [`account`]
+//! (usernames and passwords as parsed types) and [`audit`] (the hash chain of the audit log).
+
+pub mod access;
+pub mod account;
+pub mod audit;
+pub mod language;

@@ -1,0 +1,22 @@
+//! Breedwerf's database schema, as timestamped migrations with `up` and `down`.
+//!
+//! Rules: every migration runs on SQLite and PostgreSQL; a migration never changes once it has landed
+//! (write a new one); changes are expand-then-contract, so a running server survives them.
+
+pub use sea_orm_migration::MigratorTrait;
+use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_staff_accounts;
+mod m20261127_000002_audit_log;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_staff_accounts::Migration),
+            Box::new(m20261127_000002_audit_log::Migration),
+        ]
+    }
+}

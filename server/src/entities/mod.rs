@@ -1,0 +1,7 @@
+//! Database rows, one module per table. They never leave the server: routes convert them to `api`
+//! types.
+
+pub mod audit_log;
+pub mod login_failures;
+pub mod sessions;
+pub mod users;

@@ -1,0 +1,159 @@
+//! `breedwerf`: the server's command line. Thin: every command calls into the library.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use domain::access::Role;
+use server::accounts::{self, CreateUserError, DEMO_ACCOUNTS, DEMO_PASSWORD, NewUser};
+use server::audit::{self, AuditLog};
+use server::config::Config;
+use server::startup::Application;
+use server::{database, telemetry};
+
+/// Breedwerf: recruit broadly, select objectively.
+///
+/// Configuration comes from environment variables: BREEDWERF_DATABASE_URL (default
+/// sqlite://data/breedwerf.db?mode=rwc), BREEDWERF_BIND (default 127.0.0.1:8080),
+/// BREEDWERF_ASSETS_DIR (default dist), BREEDWERF_SECURE_COOKIES, BREEDWERF_SESSION_HOURS,
+/// BREEDWERF_LOG_JSON.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server (migrations run first).
+    Serve {
+        /// Create the demo accounts if they do not exist yet, and print them.
+        #[arg(long)]
+        seed_demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Create the demo accounts if they do not exist yet.
+    SeedDemo,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Work with the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create a staff account. The password is read from BREEDWERF_NEW_PASSWORD, so it does not
+    /// end up in the shell history.
+    Create {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+        /// admin, recruiter, committee or evaluator.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        #[arg(long, env = "BREEDWERF_NEW_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; report the first broken link and exit non-zero if there is one.
+    Verify,
+}
+
+fn parse_role(name: &str) -> Result<Role, String> {
+    Role::parse(name).ok_or_else(|| "expected admin, recruiter, committee or evaluator".to_owned())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("configuration error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init(config.log_json);
+    match run(cli.command, config).await {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve { seed_demo } => {
+            let application = Application::build(config).await?;
+            if seed_demo {
+                let state = application.state();
+                accounts::seed_demo(&state.db, &state.audit).await?;
+                print_demo_accounts();
+            }
+            println!("Breedwerf is running at http://127.0.0.1:{}/ (Ctrl+C stops it)", application.port());
+            application.run_until_stopped().await?;
+        }
+        Command::Migrate => {
+            let db = database::connect(&config.database_url).await?;
+            database::migrate(&db).await?;
+            println!("The database is up to date.");
+        }
+        Command::SeedDemo => {
+            let db = database::connect(&config.database_url).await?;
+            database::migrate(&db).await?;
+            accounts::seed_demo(&db, &AuditLog::default()).await?;
+            print_demo_accounts();
+        }
+        Command::User { command: UserCommand::Create { username, display_name, role, password } } => {
+            let db = database::connect(&config.database_url).await?;
+            database::migrate(&db).await?;
+            let new = NewUser { username: &username, display_name: &display_name, password: &password, role };
+            match accounts::create_user(&db, &AuditLog::default(), None, new).await {
+                Ok(user) => println!("Created {} ({}) with id {}.", user.username, user.role, user.id),
+                Err(CreateUserError::Invalid(fields)) => {
+                    for (field, code) in fields {
+                        eprintln!("{field}: {}", code.message(api::Language::En));
+                    }
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(CreateUserError::UsernameTaken) => {
+                    eprintln!("username: {}", api::problem::ErrorCode::UsernameTaken.message(api::Language::En));
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(CreateUserError::Unexpected(error)) => return Err(error),
+            }
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let db = database::connect(&config.database_url).await?;
+            database::migrate(&db).await?;
+            match audit::verify(&db).await? {
+                Ok(count) => println!("The audit log is intact: {count} entries checked."),
+                Err(broken) => {
+                    eprintln!("The audit log is broken at {broken}");
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_demo_accounts() {
+    println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
+    for (username, display_name, role) in DEMO_ACCOUNTS {
+        println!("  {username:<12} {:<10} {display_name}", role.as_str());
+    }
+}

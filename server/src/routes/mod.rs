@@ -1,0 +1,67 @@
+//! The JSON API under `/api`, one module per part of the domain, described by OpenAPI.
+//!
+//! Deny by default: a route is reachable without a session only if it is in [`public`]; everything
+//! in [`protected`] passes [`require_session`] first, and each handler then asks for a permission.
+
+mod health;
+mod session;
+mod users;
+
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use axum::{Json, Router};
+use tower_http::catch_panic::CatchPanicLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::{csrf, require_session};
+use crate::error::{ApiError, panic_response, render_problems};
+use crate::startup::AppState;
+
+/// The largest JSON body the API reads. Larger bodies get 413.
+pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Breedwerf API",
+        description = "The JSON API of Breedwerf. Errors are `application/problem+json` with a stable `code`. \
+                       Requests that change something need the `X-CSRF-Token` header (see `GET /api/session`).",
+        license(name = "EUPL-1.2")
+    ),
+    components(schemas(api::problem::Problem, api::problem::ErrorCode, api::problem::FieldError))
+)]
+struct ApiDoc;
+
+/// Routes anyone may call.
+fn public() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(health::health))
+        .routes(routes!(session::current, session::login))
+}
+
+/// Routes that need a session.
+fn protected(state: &AppState) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(session::logout))
+        .routes(routes!(users::list, users::create))
+        .route_layer(from_fn_with_state(state.clone(), require_session))
+}
+
+/// The whole API, with its OpenAPI document at `/api/openapi.json`.
+pub fn api(state: AppState) -> Router {
+    let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api", public().merge(protected(&state)))
+        .split_for_parts();
+    let document = openapi.clone();
+    router
+        .route("/api/openapi.json", get(move || async move { Json(document) }))
+        .route("/api/{*rest}", axum::routing::any(|| async { ApiError::NotFound }))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(from_fn(csrf::check))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(from_fn(render_problems))
+        .with_state(state)
+}

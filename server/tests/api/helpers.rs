@@ -1,0 +1,181 @@
+//! Typed helpers to spawn the app and talk to it like the browser app does.
+
+use std::path::PathBuf;
+
+use api::account::{SessionInfo, StaffUser};
+use api::problem::Problem;
+use reqwest::{Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde::Serialize;
+use server::accounts::{self, NewUser};
+use server::config::{Config, Secret};
+use server::startup::{AppState, Application};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    pub database_url: String,
+    csrf_token: String,
+    _database: TestDatabase,
+}
+
+/// Starts the app on a fresh database, with no built browser app.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with_assets(PathBuf::from("/nonexistent/breedwerf-dist")).await
+}
+
+pub async fn spawn_app_with_assets(assets_dir: PathBuf) -> TestApp {
+    let database = TestDatabase::create().await;
+    let config = Config {
+        database_url: Secret::new(database.url.clone()),
+        bind: "127.0.0.1:0".parse().expect("valid address"),
+        assets_dir,
+        ..Config::default()
+    };
+    let application = Application::build(config).await.expect("the app builds");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    let state = application.state().clone();
+    tokio::spawn(application.run_until_stopped());
+    let client = reqwest::Client::builder().cookie_store(true).build().expect("a client");
+    let mut app = TestApp {
+        address,
+        client,
+        state,
+        database_url: database.url.clone(),
+        csrf_token: String::new(),
+        _database: database,
+    };
+    app.refresh_session().await;
+    app
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// `GET /api/session`, keeping the CSRF token as the browser app does.
+    pub async fn refresh_session(&mut self) -> SessionInfo {
+        let info: SessionInfo = self.get("/api/session").await.json().await.expect("session info");
+        self.csrf_token.clone_from(&info.csrf_token);
+        info
+    }
+
+    /// The CSRF token the browser app would send.
+    pub fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("request sent")
+    }
+
+    pub async fn get_in(&self, path: &str, language: &str) -> Response {
+        self.client.get(self.url(path)).header("Accept-Language", language).send().await.expect("request sent")
+    }
+
+    pub async fn post<T: Serialize + ?Sized>(&self, path: &str, body: &T) -> Response {
+        self.client
+            .post(self.url(path))
+            .header("X-CSRF-Token", &self.csrf_token)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client.delete(self.url(path)).header("X-CSRF-Token", &self.csrf_token).send().await.expect("request sent")
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.post("/api/session", &serde_json::json!({ "username": username, "password": password })).await
+    }
+
+    /// Creates an account directly (test setup) and logs in as it.
+    pub async fn login_as_new(&self, username: &str, role: api::Role) -> StaffUser {
+        self.create_user(username, role).await;
+        let response = self.login(username, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK, "login as {username}");
+        let info: SessionInfo = response.json().await.expect("session info");
+        info.user.expect("logged in")
+    }
+
+    pub async fn create_user(&self, username: &str, role: api::Role) {
+        let new = NewUser { username, display_name: "Test Gebruiker", password: PASSWORD, role };
+        accounts::create_user(&self.state.db, &self.state.audit, None, new).await.expect("user created");
+    }
+}
+
+/// Reads a problem body, checking the content type on the way.
+pub async fn problem(response: Response) -> Problem {
+    let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    response.json().await.expect("a problem body")
+}
+
+/// A database for one test: a temporary SQLite file, or a new PostgreSQL database that is dropped
+/// when the test ends (also when it fails).
+struct TestDatabase {
+    url: String,
+    cleanup: Option<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDatabase {
+    async fn create() -> TestDatabase {
+        match std::env::var("TEST_DATABASE_URL") {
+            Ok(admin_url) if !admin_url.is_empty() => {
+                let name = format!("breedwerf_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = Database::connect(&admin_url).await.expect("TEST_DATABASE_URL reachable");
+                admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("database created");
+                admin.close().await.ok();
+                let url = with_database_name(&admin_url, &name);
+                TestDatabase { url, cleanup: Some((admin_url, name)), _dir: None }
+            }
+            _ => {
+                let dir = tempfile::tempdir().expect("a temporary folder");
+                let url = format!("sqlite://{}/breedwerf.db?mode=rwc", dir.path().display());
+                TestDatabase { url, cleanup: None, _dir: Some(dir) }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.cleanup.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime, which cannot block: use a runtime of our own.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            runtime.block_on(async {
+                let admin = Database::connect(&admin_url).await.ok()?;
+                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok()
+            })
+        });
+        let _ = dropped.join();
+    }
+}
+
+fn with_database_name(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let base = base.rsplit_once('/').map_or(base, |(prefix, _)| prefix);
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+pub fn is_postgres(app: &TestApp) -> bool {
+    app.database_url.starts_with("postgres")
+}
+
+/// A direct connection for tests that must get past the API (e.g. to tamper with the audit log).
+pub async fn raw_connection(app: &TestApp) -> DatabaseConnection {
+    Database::connect(&app.database_url).await.expect("database reachable")
+}
