@@ -1,1 +1,42 @@
-fn main() {}
+//! Breedwerf's browser app: a Leptos client-side app, built to WebAssembly by Trunk.
+//!
+//! Pages live in `pages/`, shared pieces in `components/`, every text in `i18n`, every API call in
+//! `client`. The app holds no secrets and decides nothing: the server checks every permission.
+
+mod client;
+mod components;
+mod i18n;
+mod pages;
+mod session;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::layout::Layout;
+use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::home::HomePage;
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFoundPage;
+
+#[component]
+fn App() -> impl IntoView {
+    i18n::provide_locale();
+    session::provide_session();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/inloggen") view=LoginPage/>
+                    <Route path=path!("/toegankelijkheid") view=AccessibilityPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

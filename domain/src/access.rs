@@ -21,7 +21,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Recruiter, Role::Committee, Role::Evaluator];
+    pub const ALL: [Role; 4] = [
+        Role::Admin,
+        Role::Recruiter,
+        Role::Committee,
+        Role::Evaluator,
+    ];
 
     /// The stable name used in the database, the CLI and the wire format.
     pub fn as_str(self) -> &'static str {

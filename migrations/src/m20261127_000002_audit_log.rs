@@ -2,8 +2,8 @@
 //! chain (see `domain::audit`) detects tampering by anyone who gets past that.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DatabaseBackend;
 use sea_orm_migration::schema::*;
+use sea_orm_migration::sea_orm::DatabaseBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -37,9 +37,14 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         if manager.get_database_backend() == DatabaseBackend::Postgres {
-            manager.get_connection().execute_unprepared(POSTGRES_DROP_GUARD).await?;
+            manager
+                .get_connection()
+                .execute_unprepared(POSTGRES_DROP_GUARD)
+                .await?;
         }
-        manager.drop_table(Table::drop().table(AuditLog::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(AuditLog::Table).to_owned())
+            .await
     }
 }
 

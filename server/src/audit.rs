@@ -10,10 +10,12 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use domain::audit::{AuditAction, AuditRecord, BrokenLink, ChainVerifier, ChainedRecord, GENESIS_HASH, chain_hash};
+use domain::audit::{
+    AuditAction, AuditRecord, BrokenLink, ChainVerifier, ChainedRecord, GENESIS_HASH, chain_hash,
+};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 use uuid::Uuid;
@@ -31,7 +33,12 @@ pub struct AuditEntry {
 
 impl AuditEntry {
     pub fn new(action: AuditAction) -> AuditEntry {
-        AuditEntry { action, actor: None, subject: None, details: serde_json::json!({}) }
+        AuditEntry {
+            action,
+            actor: None,
+            subject: None,
+            details: serde_json::json!({}),
+        }
     }
 
     pub fn actor(mut self, actor: Uuid) -> AuditEntry {
@@ -61,7 +68,10 @@ impl AuditLog {
     pub async fn begin(&self, db: &DatabaseConnection) -> Result<AuditedTransaction, DbErr> {
         let guard = self.append_lock.clone().lock_owned().await;
         let transaction = db.begin().await?;
-        Ok(AuditedTransaction { transaction, _guard: guard })
+        Ok(AuditedTransaction {
+            transaction,
+            _guard: guard,
+        })
     }
 }
 

@@ -47,7 +47,9 @@ pub enum ApiError {
 impl From<sea_orm::DbErr> for ApiError {
     fn from(error: sea_orm::DbErr) -> ApiError {
         match error {
-            sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => ApiError::ServiceUnavailable(error),
+            sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {
+                ApiError::ServiceUnavailable(error)
+            }
             other => ApiError::Internal(other.into()),
         }
     }
@@ -61,16 +63,28 @@ impl ApiError {
 
     fn status_and_code(&self) -> (StatusCode, ErrorCode) {
         match self {
-            ApiError::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed),
-            ApiError::InvalidCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
-            ApiError::TooManyAttempts { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts),
+            ApiError::Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::ValidationFailed,
+            ),
+            ApiError::InvalidCredentials => {
+                (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials)
+            }
+            ApiError::TooManyAttempts { .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts)
+            }
             ApiError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             ApiError::CsrfFailed => (StatusCode::FORBIDDEN, ErrorCode::CsrfFailed),
             ApiError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
-            ApiError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge),
+            ApiError::PayloadTooLarge => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+            }
             ApiError::MalformedRequest => (StatusCode::BAD_REQUEST, ErrorCode::MalformedRequest),
-            ApiError::ServiceUnavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ServiceUnavailable),
+            ApiError::ServiceUnavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::ServiceUnavailable,
+            ),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
@@ -88,18 +102,27 @@ impl IntoResponse for ApiError {
         let (status, code) = self.status_and_code();
         match &self {
             ApiError::Internal(cause) => tracing::error!(error = ?cause, "request failed"),
-            ApiError::ServiceUnavailable(cause) => tracing::error!(error = %cause, "database unavailable"),
+            ApiError::ServiceUnavailable(cause) => {
+                tracing::error!(error = %cause, "database unavailable")
+            }
             _ => {}
         }
         let mut response = status.into_response();
-        if let ApiError::TooManyAttempts { retry_after_seconds } = self {
-            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+        if let ApiError::TooManyAttempts {
+            retry_after_seconds,
+        } = self
+        {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(retry_after_seconds));
         }
         let fields = match self {
             ApiError::Validation(fields) => fields,
             _ => Vec::new(),
         };
-        response.extensions_mut().insert(PendingProblem { code, fields });
+        response
+            .extensions_mut()
+            .insert(PendingProblem { code, fields });
         response
     }
 }
@@ -109,22 +132,37 @@ impl IntoResponse for ApiError {
 pub async fn render_problems(request: Request, next: Next) -> Response {
     let language = request_language(request.headers());
     let mut response = next.run(request).await;
-    let pending = response.extensions_mut().remove::<PendingProblem>().or_else(|| {
-        let code = match response.status() {
-            StatusCode::NOT_FOUND => ErrorCode::NotFound,
-            StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
-            _ => return None,
-        };
-        (!response.headers().contains_key(CONTENT_TYPE)).then_some(PendingProblem { code, fields: Vec::new() })
-    });
+    let pending = response
+        .extensions_mut()
+        .remove::<PendingProblem>()
+        .or_else(|| {
+            let code = match response.status() {
+                StatusCode::NOT_FOUND => ErrorCode::NotFound,
+                StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+                _ => return None,
+            };
+            (!response.headers().contains_key(CONTENT_TYPE)).then_some(PendingProblem {
+                code,
+                fields: Vec::new(),
+            })
+        });
     let Some(pending) = pending else {
         return response;
     };
-    let fields = pending.fields.iter().map(|&(field, code)| FieldError::new(field, code, language)).collect();
+    let fields = pending
+        .fields
+        .iter()
+        .map(|&(field, code)| FieldError::new(field, code, language))
+        .collect();
     let problem = Problem::new(response.status().as_u16(), pending.code, language, fields);
     let body = serde_json::to_vec(&problem).unwrap_or_default();
-    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
-    response.headers_mut().remove(axum::http::header::CONTENT_LENGTH);
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    response
+        .headers_mut()
+        .remove(axum::http::header::CONTENT_LENGTH);
     *response.body_mut() = Body::from(body);
     response
 }

@@ -32,7 +32,11 @@ pub struct CurrentUser {
 impl CurrentUser {
     /// Refuses with 403 unless the user's role grants `permission`.
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
-        if self.role.may(permission) { Ok(()) } else { Err(ApiError::Forbidden) }
+        if self.role.may(permission) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
     }
 
     pub fn to_api(&self) -> api::account::StaffUser {
@@ -47,9 +51,15 @@ impl CurrentUser {
 }
 
 /// Middleware: lets the request through only with a valid session, and hands the handler its user.
-pub async fn require_session(State(state): State<AppState>, mut request: Request, next: Next) -> Result<Response, ApiError> {
+pub async fn require_session(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
     let token = session::token_from_headers(request.headers()).ok_or(ApiError::Unauthenticated)?;
-    let user = session::user_for_token(&state.db, &token).await?.ok_or(ApiError::Unauthenticated)?;
+    let user = session::user_for_token(&state.db, &token)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
     request.extensions_mut().insert(user);
     Ok(next.run(request).await)
 }
@@ -58,6 +68,10 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<CurrentUser>().cloned().ok_or(ApiError::Unauthenticated)
+        parts
+            .extensions
+            .get::<CurrentUser>()
+            .cloned()
+            .ok_or(ApiError::Unauthenticated)
     }
 }

@@ -18,7 +18,11 @@ pub fn username_key(typed: &str) -> String {
 }
 
 /// `Some(seconds to wait)` when this username has failed too often.
-pub async fn retry_after(db: &impl ConnectionTrait, key: &str, now: DateTime<Utc>) -> Result<Option<u64>, sea_orm::DbErr> {
+pub async fn retry_after(
+    db: &impl ConnectionTrait,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<u64>, sea_orm::DbErr> {
     let window_start = now - Duration::minutes(WINDOW_MINUTES);
     let failures = login_failures::Entity::find()
         .filter(login_failures::Column::UsernameKey.eq(key))
@@ -36,7 +40,11 @@ fn wait_seconds(newest_first: Vec<DateTime<Utc>>, now: DateTime<Utc>) -> Option<
     Some((free_at - now).num_seconds().max(1) as u64)
 }
 
-pub async fn record_failure(db: &impl ConnectionTrait, key: &str, now: DateTime<Utc>) -> Result<(), sea_orm::DbErr> {
+pub async fn record_failure(
+    db: &impl ConnectionTrait,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
     login_failures::Entity::insert(login_failures::ActiveModel {
         username_key: Set(key.to_owned()),
         at: Set(now),
@@ -63,9 +71,18 @@ mod tests {
     fn five_failures_in_the_window_block_until_the_fifth_newest_ages_out() {
         let now = Utc::now();
         let ago = |minutes: i64| now - Duration::minutes(minutes);
-        assert_eq!(wait_seconds(vec![ago(1), ago(2), ago(3), ago(4)], now), None);
-        assert_eq!(wait_seconds(vec![ago(1), ago(2), ago(3), ago(4), ago(10)], now), Some(5 * 60));
-        assert_eq!(wait_seconds(vec![ago(1), ago(1), ago(1), ago(1), ago(1), ago(14)], now), Some(14 * 60));
+        assert_eq!(
+            wait_seconds(vec![ago(1), ago(2), ago(3), ago(4)], now),
+            None
+        );
+        assert_eq!(
+            wait_seconds(vec![ago(1), ago(2), ago(3), ago(4), ago(10)], now),
+            Some(5 * 60)
+        );
+        assert_eq!(
+            wait_seconds(vec![ago(1), ago(1), ago(1), ago(1), ago(1), ago(14)], now),
+            Some(14 * 60)
+        );
     }
 
     #[test]

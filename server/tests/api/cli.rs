@@ -21,12 +21,43 @@ async fn user_create_and_audit_verify_report_what_they_did() {
     let app = spawn_app().await;
     let url = app.database_url.clone();
 
-    let created = breedwerf(&url, &["user", "create", "--username", "sanne", "--display-name", "Sanne", "--role", "recruiter"]);
-    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    let created = breedwerf(
+        &url,
+        &[
+            "user",
+            "create",
+            "--username",
+            "sanne",
+            "--display-name",
+            "Sanne",
+            "--role",
+            "recruiter",
+        ],
+    );
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
 
-    let invalid = breedwerf(&url, &["user", "create", "--username", "x", "--display-name", "X", "--role", "admin"]);
+    let invalid = breedwerf(
+        &url,
+        &[
+            "user",
+            "create",
+            "--username",
+            "x",
+            "--display-name",
+            "X",
+            "--role",
+            "admin",
+        ],
+    );
     assert!(!invalid.status.success());
-    assert!(String::from_utf8_lossy(&invalid.stderr).contains("username: A username has 3 to 64 characters."));
+    assert!(
+        String::from_utf8_lossy(&invalid.stderr)
+            .contains("username: A username has 3 to 64 characters.")
+    );
 
     let intact = breedwerf(&url, &["audit", "verify"]);
     assert!(intact.status.success());
@@ -39,9 +70,15 @@ async fn user_create_and_audit_verify_report_what_they_did() {
         "DROP TRIGGER audit_log_no_update"
     };
     db.execute_unprepared(guard_off).await.expect("full access");
-    db.execute_unprepared("UPDATE audit_log SET action = 'nothing_happened' WHERE sequence = 1").await.expect("tampered");
+    db.execute_unprepared("UPDATE audit_log SET action = 'nothing_happened' WHERE sequence = 1")
+        .await
+        .expect("tampered");
 
     let broken = breedwerf(&url, &["audit", "verify"]);
     assert!(!broken.status.success());
-    assert!(String::from_utf8_lossy(&broken.stderr).contains("entry 1"), "{}", String::from_utf8_lossy(&broken.stderr));
+    assert!(
+        String::from_utf8_lossy(&broken.stderr).contains("entry 1"),
+        "{}",
+        String::from_utf8_lossy(&broken.stderr)
+    );
 }

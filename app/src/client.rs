@@ -1,0 +1,110 @@
+//! The one typed client of the JSON API. Every call sends the chosen language, so errors come back
+//! in it; calls that change something send the CSRF token.
+
+use api::Language;
+use api::account::{LoginRequest, SessionInfo, UserPage};
+use api::problem::{ErrorCode, Problem};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+
+use crate::i18n::{Text, text};
+
+/// Why a call did not succeed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiFailure {
+    /// The server answered with a problem.
+    Problem(Problem),
+    /// The server could not be reached, or answered something unreadable.
+    Network,
+}
+
+impl ApiFailure {
+    /// What to tell the user, in `language`.
+    pub fn message(&self, language: Language) -> &'static str {
+        match self {
+            ApiFailure::Problem(problem) => problem.code.message(language),
+            ApiFailure::Network => text(language, Text::NetworkError),
+        }
+    }
+
+    /// The error code of one form field, if the problem names it.
+    pub fn field(&self, name: &str) -> Option<ErrorCode> {
+        match self {
+            ApiFailure::Problem(problem) => problem
+                .fields
+                .iter()
+                .find(|f| f.field == name)
+                .map(|f| f.code),
+            ApiFailure::Network => None,
+        }
+    }
+}
+
+pub async fn session(language: Language) -> Result<SessionInfo, ApiFailure> {
+    send(Request::get("/api/session"), language).await
+}
+
+pub async fn login(
+    request: &LoginRequest,
+    csrf_token: &str,
+    language: Language,
+) -> Result<SessionInfo, ApiFailure> {
+    let builder = Request::post("/api/session").header("X-CSRF-Token", csrf_token);
+    let response = with_language(builder, language)
+        .json(request)
+        .map_err(|_| ApiFailure::Network)?
+        .send()
+        .await;
+    read(response).await
+}
+
+pub async fn logout(csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
+    let builder = Request::delete("/api/session").header("X-CSRF-Token", csrf_token);
+    let response = with_language(builder, language)
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(problem(response).await)
+    }
+}
+
+pub async fn users(page: u64, language: Language) -> Result<UserPage, ApiFailure> {
+    send(
+        Request::get(&format!("/api/users?page={page}&per_page=20")),
+        language,
+    )
+    .await
+}
+
+fn with_language(builder: RequestBuilder, language: Language) -> RequestBuilder {
+    builder.header("Accept-Language", language.tag())
+}
+
+async fn send<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    language: Language,
+) -> Result<T, ApiFailure> {
+    read(with_language(builder, language).send().await).await
+}
+
+async fn read<T: DeserializeOwned>(
+    response: Result<Response, gloo_net::Error>,
+) -> Result<T, ApiFailure> {
+    let response = response.map_err(|_| ApiFailure::Network)?;
+    if response.ok() {
+        response.json().await.map_err(|_| ApiFailure::Network)
+    } else {
+        Err(problem(response).await)
+    }
+}
+
+async fn problem(response: Response) -> ApiFailure {
+    response
+        .json::<Problem>()
+        .await
+        .map(ApiFailure::Problem)
+        .unwrap_or(ApiFailure::Network)
+}

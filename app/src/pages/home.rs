@@ -1,0 +1,129 @@
+//! The home page: a welcome for visitors, and for staff a page that fits their role.
+
+use api::Role;
+use api::account::StaffUser;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::client;
+use crate::i18n::{Text, use_locale, use_title};
+use crate::session::use_session;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    use_title(Text::Home);
+    let locale = use_locale();
+    let session = use_session();
+    move || {
+        if !session.loaded() {
+            return view! { <p class="page" role="status">{locale.t(Text::Loading)}</p> }
+                .into_any();
+        }
+        match session.user() {
+            Some(user) => view! { <StaffHome user/> }.into_any(),
+            None => view! { <Welcome/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="page page--text">
+            <h1>{move || locale.t(Text::WelcomeTitle)}</h1>
+            <p class="lead">{move || locale.t(Text::WelcomeIntro)}</p>
+            <p>{move || locale.t(Text::WelcomeStaff)}</p>
+            <p><A href="/inloggen" attr:class="button">{move || locale.t(Text::LogIn)}</A></p>
+        </div>
+    }
+}
+
+pub fn role_name(role: Role) -> Text {
+    match role {
+        Role::Admin => Text::RoleAdmin,
+        Role::Recruiter => Text::RoleRecruiter,
+        Role::Committee => Text::RoleCommittee,
+        Role::Evaluator => Text::RoleEvaluator,
+    }
+}
+
+#[component]
+fn StaffHome(user: StaffUser) -> impl IntoView {
+    let locale = use_locale();
+    let role = user.role;
+    let intro = match role {
+        Role::Admin => Text::AdminHomeIntro,
+        Role::Recruiter => Text::RecruiterHomeIntro,
+        Role::Committee => Text::CommitteeHomeIntro,
+        Role::Evaluator => Text::EvaluatorHomeIntro,
+    };
+    view! {
+        <div class="page">
+            <h1>{move || locale.t(Text::HomeGreeting)}", "{user.display_name.clone()}</h1>
+            <p class="role-badge">
+                {move || locale.t(Text::YourRole)}": "<strong>{move || locale.t(role_name(role))}</strong>
+            </p>
+            <p class="lead">{move || locale.t(intro)}</p>
+            {(role == Role::Admin).then(|| view! { <StaffAccounts/> })}
+        </div>
+    }
+}
+
+/// The admin's list of staff accounts, a page at a time.
+#[component]
+fn StaffAccounts() -> impl IntoView {
+    let locale = use_locale();
+    let page = RwSignal::new(1u64);
+    let accounts = LocalResource::new(move || client::users(page.get(), locale.language()));
+    view! {
+        <section class="section" aria-labelledby="staff-accounts-title">
+            <h2 id="staff-accounts-title">{move || locale.t(Text::StaffAccounts)}</h2>
+            {move || match accounts.get() {
+                None => view! { <p role="status">{locale.t(Text::Loading)}</p> }.into_any(),
+                Some(Err(failure)) => view! { <p class="alert alert--error" role="alert">{failure.message(locale.language())}</p> }.into_any(),
+                Some(Ok(list)) => {
+                    let pages = list.total.div_ceil(list.per_page).max(1);
+                    let position = locale
+                        .t(Text::PageOf)
+                        .replace("{page}", &list.page.to_string())
+                        .replace("{pages}", &pages.to_string())
+                        .replace("{total}", &list.total.to_string());
+                    let current = list.page;
+                    view! {
+                        <div class="table-wrapper">
+                            <table class="table">
+                                <caption class="visually-hidden">{locale.t(Text::StaffAccounts)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{locale.t(Text::Username)}</th>
+                                        <th scope="col">{locale.t(Text::DisplayName)}</th>
+                                        <th scope="col">{locale.t(Text::Role)}</th>
+                                        <th scope="col">{locale.t(Text::CreatedOn)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list.items.into_iter().map(|user| view! {
+                                        <tr>
+                                            <td>{user.username}</td>
+                                            <td>{user.display_name}</td>
+                                            <td>{locale.t(role_name(user.role))}</td>
+                                            <td>{user.created_at.format("%Y-%m-%d").to_string()}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <nav class="pagination" aria-label=locale.t(Text::Pagination)>
+                            <button type="button" class="button button--secondary" disabled=current <= 1
+                                on:click=move |_| page.set(current - 1)>{locale.t(Text::PreviousPage)}</button>
+                            <span role="status">{position}</span>
+                            <button type="button" class="button button--secondary" disabled=current >= pages
+                                on:click=move |_| page.set(current + 1)>{locale.t(Text::NextPage)}</button>
+                        </nav>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

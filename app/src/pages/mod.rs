@@ -1,0 +1,6 @@
+//! One module per page, named after the domain.
+
+pub mod accessibility;
+pub mod home;
+pub mod login;
+pub mod not_found;
