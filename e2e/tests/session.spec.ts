@@ -59,6 +59,7 @@ test('the admin sees the staff accounts, a page at a time', async ({ page }) => 
   await expect(table.getByRole('row')).toHaveCount(7);
   await expect(table.getByRole('cell', { name: 'commissie2' })).toBeVisible();
   await expect(page.getByText('Pagina 1 van 1 (6 accounts)')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Volgende pagina' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Volgende pagina', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Vorige pagina', exact: true })).toBeDisabled();
   await expectNoAccessibilityViolations(page);
 });

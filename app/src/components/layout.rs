@@ -2,6 +2,7 @@
 //! footer with the accessibility statement.
 
 use domain::language::Language;
+use leptos::html::Main;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -14,8 +15,16 @@ use crate::session::use_session;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let locale = use_locale();
+    let main = NodeRef::<Main>::new();
+    // Move focus ourselves: the router would otherwise treat the link as a navigation.
+    let skip_to_content = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        if let Some(main) = main.get() {
+            let _ = main.focus();
+        }
+    };
     view! {
-        <a class="skip-link" href="#main">{move || locale.t(Text::SkipToContent)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_content>{move || locale.t(Text::SkipToContent)}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 <A href="/" attr:class="site-header__brand">
@@ -28,7 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
             </div>
         </header>
-        <main id="main" class="site-main" tabindex="-1">{children()}</main>
+        <main id="main" class="site-main" tabindex="-1" node_ref=main>{children()}</main>
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <p>{move || locale.t(Text::FooterAbout)}</p>

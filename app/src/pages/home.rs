@@ -11,7 +11,6 @@ use crate::session::use_session;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    use_title(Text::Home);
     let locale = use_locale();
     let session = use_session();
     move || {
@@ -28,6 +27,7 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn Welcome() -> impl IntoView {
+    use_title(Text::WelcomeTitle);
     let locale = use_locale();
     view! {
         <div class="page page--text">
@@ -50,6 +50,7 @@ pub fn role_name(role: Role) -> Text {
 
 #[component]
 fn StaffHome(user: StaffUser) -> impl IntoView {
+    use_title(Text::Home);
     let locale = use_locale();
     let role = user.role;
     let intro = match role {
@@ -115,10 +116,10 @@ fn StaffAccounts() -> impl IntoView {
                             </table>
                         </div>
                         <nav class="pagination" aria-label=locale.t(Text::Pagination)>
-                            <button type="button" class="button button--secondary" disabled=current <= 1
+                            <button type="button" class="button button--secondary" disabled={current <= 1}
                                 on:click=move |_| page.set(current - 1)>{locale.t(Text::PreviousPage)}</button>
                             <span role="status">{position}</span>
-                            <button type="button" class="button button--secondary" disabled=current >= pages
+                            <button type="button" class="button button--secondary" disabled={current >= pages}
                                 on:click=move |_| page.set(current + 1)>{locale.t(Text::NextPage)}</button>
                         </nav>
                     }.into_any()
