@@ -114,12 +114,7 @@ async fn health_reports_the_database() {
 #[tokio::test]
 async fn the_openapi_document_describes_every_route() {
     let app = spawn_app().await;
-    let document: serde_json::Value = app
-        .get("/api/openapi.json")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let document = app.openapi().await;
     assert!(
         document["openapi"]
             .as_str()

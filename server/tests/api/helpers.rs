@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use api::account::{SessionInfo, StaffUser};
-use api::problem::Problem;
+use api::problem::{ErrorCode, Problem};
 use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde::Serialize;
@@ -77,6 +77,15 @@ impl TestApp {
         &self.csrf_token
     }
 
+    /// The OpenAPI document the server publishes.
+    pub async fn openapi(&self) -> serde_json::Value {
+        self.get("/api/openapi.json")
+            .await
+            .json()
+            .await
+            .expect("an OpenAPI document")
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.client
             .get(self.url(path))
@@ -141,6 +150,15 @@ impl TestApp {
             .await
             .expect("user created");
     }
+}
+
+/// The fields a problem names, with their codes, in order.
+pub fn field_codes(problem: &Problem) -> Vec<(&str, ErrorCode)> {
+    problem
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code))
+        .collect()
 }
 
 /// Reads a problem body, checking the content type on the way.

@@ -5,7 +5,7 @@ use api::problem::ErrorCode;
 use reqwest::StatusCode;
 use server::accounts::{DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo};
 
-use crate::helpers::{PASSWORD, problem, spawn_app};
+use crate::helpers::{PASSWORD, field_codes, problem, spawn_app};
 
 #[tokio::test]
 async fn every_demo_account_logs_in_sees_itself_and_logs_out() {
@@ -119,13 +119,8 @@ async fn empty_fields_are_named_in_the_error() {
     let response = app.login(" ", "").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem = problem(response).await;
-    let fields: Vec<_> = problem
-        .fields
-        .iter()
-        .map(|f| (f.field.as_str(), f.code))
-        .collect();
     assert_eq!(
-        fields,
+        field_codes(&problem),
         [
             ("username", ErrorCode::Required),
             ("password", ErrorCode::Required)

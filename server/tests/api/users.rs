@@ -4,7 +4,7 @@ use api::account::{StaffUser, UserPage};
 use api::problem::ErrorCode;
 use reqwest::StatusCode;
 
-use crate::helpers::{problem, spawn_app};
+use crate::helpers::{field_codes, problem, spawn_app};
 
 /// Routes reachable without a session. Anything else must answer 401 to an anonymous caller.
 const PUBLIC: [(&str, &str); 4] = [
@@ -17,12 +17,7 @@ const PUBLIC: [(&str, &str); 4] = [
 #[tokio::test]
 async fn every_documented_route_that_is_not_public_refuses_anonymous_callers() {
     let app = spawn_app().await;
-    let document: serde_json::Value = app
-        .get("/api/openapi.json")
-        .await
-        .json()
-        .await
-        .expect("json");
+    let document = app.openapi().await;
     let mut checked = 0;
     for (path, operations) in document["paths"].as_object().expect("paths") {
         for method in operations.as_object().expect("operations").keys() {
@@ -110,13 +105,8 @@ async fn invalid_fields_are_each_explained_and_nothing_is_created() {
         .expect("sent");
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem = problem(response).await;
-    let fields: Vec<_> = problem
-        .fields
-        .iter()
-        .map(|f| (f.field.as_str(), f.code))
-        .collect();
     assert_eq!(
-        fields,
+        field_codes(&problem),
         [
             ("username", ErrorCode::UsernameCharacters),
             ("display_name", ErrorCode::DisplayNameInvalid),
