@@ -5,8 +5,10 @@
 //! - serde only (and OpenAPI derives behind the `openapi` feature): no axum, no sea-orm, no I/O.
 //! - Database rows never leave the server; the server converts them into these types.
 //! - Every error the API returns is a [`problem::Problem`] with a stable [`problem::ErrorCode`].
+#![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod account;
+pub mod analysis;
 pub mod problem;
 pub mod system;
 

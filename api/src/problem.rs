@@ -161,6 +161,10 @@ error_codes! {
         nl: "Vul een naam in van 1 tot 100 tekens.",
         en: "Fill in a name of 1 to 100 characters.",
     },
+    TextTooLong = "text_too_long" {
+        nl: "De tekst is te lang om te controleren (meer dan 50.000 tekens). Controleer hem in delen.",
+        en: "The text is too long to check (more than 50,000 characters). Check it in parts.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

@@ -129,7 +129,7 @@ texts! {
     PageOf { nl: "Pagina {page} van {pages} ({total} accounts)", en: "Page {page} of {pages} ({total} accounts)" },
 
     NotFoundTitle { nl: "Pagina niet gevonden", en: "Page not found" },
-    NotFoundText { nl: "Deze pagina bestaat niet (meer). Controleer het adres, of ga naar de startpagina.",
+    NotFoundHelp { nl: "Deze pagina bestaat niet (meer). Controleer het adres, of ga naar de startpagina.",
                    en: "This page does not exist (any more). Check the address, or go to the home page." },
     BackHome { nl: "Naar de startpagina", en: "To the home page" },
 

@@ -7,9 +7,12 @@
 //! - Messy input gives findings or typed errors, never a panic.
 //!
 //! Modules are named after the domain: [`language`], [`access`] (who may do what), [`account`]
-//! (usernames and passwords as parsed types) and [`audit`] (the hash chain of the audit log).
+//! (usernames and passwords as parsed types), [`audit`] (the hash chain of the audit log) and
+//! [`analysis`] (the inclusive vacancy-text analyser).
+#![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod access;
 pub mod account;
+pub mod analysis;
 pub mod audit;
 pub mod language;

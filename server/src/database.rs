@@ -15,18 +15,17 @@ use crate::config::Secret;
 /// Opens a pool on `url`, creating the SQLite file (and its folder) if needed.
 pub async fn connect(url: &Secret) -> Result<DatabaseConnection, DbErr> {
     let url = url.expose();
-    if let Some(file) = sqlite_file(url) {
-        if let Some(folder) = Path::new(file)
+    if let Some(file) = sqlite_file(url)
+        && let Some(folder) = Path::new(file)
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(folder).map_err(|e| {
-                DbErr::Custom(format!(
-                    "cannot create the database folder {}: {e}",
-                    folder.display()
-                ))
-            })?;
-        }
+    {
+        std::fs::create_dir_all(folder).map_err(|e| {
+            DbErr::Custom(format!(
+                "cannot create the database folder {}: {e}",
+                folder.display()
+            ))
+        })?;
     }
     let mut options = ConnectOptions::new(url);
     options

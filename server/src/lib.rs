@@ -7,11 +7,13 @@
 //!   request's language. 500s show the client nothing internal; their cause goes to the log.
 //! - Every route needs a session unless it is listed in [`routes::public`]: deny by default.
 //! - Logs carry ids, never names, passwords, tokens or anything an applicant wrote.
+#![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod accounts;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod check_text;
 pub mod config;
 pub mod database;
 pub mod entities;

@@ -8,7 +8,7 @@ use server::accounts::{self, CreateUserError, DEMO_ACCOUNTS, DEMO_PASSWORD, NewU
 use server::audit::{self, AuditLog};
 use server::config::Config;
 use server::startup::Application;
-use server::{database, telemetry};
+use server::{check_text, database, telemetry};
 
 /// Breedwerf: recruit broadly, select objectively.
 ///
@@ -40,6 +40,17 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Check vacancy texts with the inclusive-language analyser: one JSON document (or a text
+    /// summary) per file. Exits non-zero if a file could not be read; the others are still checked.
+    CheckText {
+        /// nl, en, or auto (detect per file).
+        #[arg(long, default_value = "auto", value_parser = parse_language)]
+        lang: LanguageChoice,
+        #[arg(long, value_enum, default_value = "json")]
+        format: check_text::Format,
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
     /// Work with the audit log.
     Audit {
         #[command(subcommand)]
@@ -68,6 +79,18 @@ enum UserCommand {
 enum AuditCommand {
     /// Check the hash chain; report the first broken link and exit non-zero if there is one.
     Verify,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LanguageChoice(Option<api::Language>);
+
+fn parse_language(tag: &str) -> Result<LanguageChoice, String> {
+    match tag {
+        "auto" => Ok(LanguageChoice(None)),
+        other => api::Language::from_tag(other)
+            .map(|l| LanguageChoice(Some(l)))
+            .ok_or_else(|| "expected nl, en or auto".to_owned()),
+    }
 }
 
 fn parse_role(name: &str) -> Result<Role, String> {
@@ -156,6 +179,23 @@ async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
                 Err(CreateUserError::Unexpected(error)) => return Err(error),
+            }
+        }
+        Command::CheckText {
+            lang,
+            format,
+            files,
+        } => {
+            let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+            let all_read = check_text::check_files(
+                &files,
+                lang.0,
+                format,
+                &mut stdout.lock(),
+                &mut stderr.lock(),
+            )?;
+            if !all_read {
+                return Ok(ExitCode::FAILURE);
             }
         }
         Command::Audit {

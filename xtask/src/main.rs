@@ -68,6 +68,10 @@ fn test() -> Result {
     cargo(&["fmt", "--all", "--", "--check"], &[])
         .map_err(|e| format!("{e}: run `cargo fmt --all`"))?;
 
+    step("Lints (cargo clippy, warnings are errors)");
+    cargo(&["clippy", "--workspace", "--exclude", "app", "--all-targets", "--", "-D", "warnings"], &[])?;
+    cargo(&["clippy", "--package", "app", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"], &[])?;
+
     step("Unit and integration tests on SQLite");
     cargo(
         &["test", "--workspace", "--exclude", "app"],

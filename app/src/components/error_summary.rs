@@ -18,10 +18,10 @@ pub fn ErrorSummary(items: Signal<Vec<SummaryItem>>) -> impl IntoView {
     let locale = use_locale();
     let summary = NodeRef::<Div>::new();
     Effect::new(move |_| {
-        if !items.get().is_empty() {
-            if let Some(element) = summary.get() {
-                let _ = element.focus();
-            }
+        if !items.get().is_empty()
+            && let Some(element) = summary.get()
+        {
+            let _ = element.focus();
         }
     });
     view! {

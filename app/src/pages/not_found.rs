@@ -10,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{move || locale.t(Text::NotFoundTitle)}</h1>
-            <p>{move || locale.t(Text::NotFoundText)}</p>
+            <p>{move || locale.t(Text::NotFoundHelp)}</p>
             <p><A href="/">{move || locale.t(Text::BackHome)}</A></p>
         </div>
     }

@@ -3,6 +3,7 @@
 //! Deny by default: a route is reachable without a session only if it is in [`public`]; everything
 //! in [`protected`] passes [`require_session`] first, and each handler then asks for a permission.
 
+mod analysis;
 mod health;
 mod session;
 mod users;
@@ -51,6 +52,7 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(session::logout))
         .routes(routes!(users::list, users::create))
+        .routes(routes!(analysis::vacancy_text))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -128,6 +128,7 @@ async fn the_openapi_document_describes_every_route() {
         ("/api/session", "delete"),
         ("/api/users", "get"),
         ("/api/users", "post"),
+        ("/api/analysis/vacancy-text", "post"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

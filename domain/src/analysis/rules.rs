@@ -1,0 +1,294 @@
+//! Rule sets are data: versioned JSON files under `domain/rules/<language>/`, each rule with its
+//! source. They are compiled into the binary (and the WebAssembly app), parsed once, and identified
+//! by a version that changes whenever any file changes, so a stored analysis says which rules made it.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{Category, Localized, Severity};
+use crate::language::Language;
+
+/// `domain/rules/<language>/gender-coded.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GenderCodedFile {
+    pub version: String,
+    pub sources: BTreeMap<String, String>,
+    pub masculine: Vec<CodedWord>,
+    pub feminine: Vec<CodedWord>,
+    #[serde(default)]
+    pub not_coded: Vec<NotCoded>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CodedWord {
+    pub word: String,
+    #[serde(rename = "match")]
+    pub matching: WordMatch,
+    pub source: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// How a listed word matches words in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WordMatch {
+    /// The same word.
+    Word,
+    /// The same Snowball stem (inflections: *ambitieus*, *ambitieuze*).
+    Stem,
+    /// Words that start with it (*analy…*).
+    Prefix,
+    /// Words that end with it: compound heads (*…gericht*).
+    Suffix,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct NotCoded {
+    pub word: String,
+    pub reason: String,
+}
+
+/// `domain/rules/<language>/phrases.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PhraseFile {
+    pub version: String,
+    pub sources: BTreeMap<String, String>,
+    pub rules: Vec<PhraseRule>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PhraseRule {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    /// Words in sequence; `word*` any ending, `#` a number, `word?` optional.
+    pub pattern: String,
+    pub explanation: Localized,
+    #[serde(default)]
+    pub suggestions: Vec<String>,
+    pub source: String,
+}
+
+/// `domain/rules/<language>/jargon.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct JargonFile {
+    pub version: String,
+    pub sources: BTreeMap<String, String>,
+    pub terms: Vec<JargonTerm>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JargonTerm {
+    pub term: String,
+    pub kind: JargonKind,
+    #[serde(default)]
+    pub suggestions: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JargonKind {
+    Jargon,
+    Anglicism,
+}
+
+/// The rules of one language.
+#[derive(Debug, Clone)]
+pub struct LanguageRules {
+    pub gender_coded: GenderCodedFile,
+    pub phrases: PhraseFile,
+    pub jargon: JargonFile,
+}
+
+impl LanguageRules {
+    /// The full citation of a source id, looked up in every file of this language.
+    pub fn citation(&self, source: &str) -> Option<&str> {
+        self.gender_coded
+            .sources
+            .get(source)
+            .or_else(|| self.phrases.sources.get(source))
+            .or_else(|| self.jargon.sources.get(source))
+            .map(String::as_str)
+    }
+}
+
+/// All rules, for both languages, with one version.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub version: String,
+    pub nl: LanguageRules,
+    pub en: LanguageRules,
+}
+
+/// The files, in a fixed order (the version hashes them in this order).
+const FILES: [(&str, &str); 6] = [
+    (
+        "nl/gender-coded.json",
+        include_str!("../../rules/nl/gender-coded.json"),
+    ),
+    (
+        "nl/phrases.json",
+        include_str!("../../rules/nl/phrases.json"),
+    ),
+    ("nl/jargon.json", include_str!("../../rules/nl/jargon.json")),
+    (
+        "en/gender-coded.json",
+        include_str!("../../rules/en/gender-coded.json"),
+    ),
+    (
+        "en/phrases.json",
+        include_str!("../../rules/en/phrases.json"),
+    ),
+    ("en/jargon.json", include_str!("../../rules/en/jargon.json")),
+];
+
+/// Why a rule file cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("rule file {file}: {reason}")]
+pub struct RuleFileError {
+    pub file: String,
+    pub reason: String,
+}
+
+impl RuleSet {
+    /// The rule set that ships with Breedwerf.
+    pub fn builtin() -> &'static RuleSet {
+        static BUILTIN: OnceLock<RuleSet> = OnceLock::new();
+        // The files are part of the build and checked by tests, so they always parse.
+        BUILTIN.get_or_init(|| {
+            RuleSet::parse(&FILES).unwrap_or_else(|e| panic!("built-in rules are invalid: {e}"))
+        })
+    }
+
+    /// Parses rule files given as `(name, contents)` in the order of the built-in files.
+    pub fn parse(files: &[(&str, &str); 6]) -> Result<RuleSet, RuleFileError> {
+        fn read<T: for<'de> Deserialize<'de>>(
+            (name, contents): &(&str, &str),
+        ) -> Result<T, RuleFileError> {
+            serde_json::from_str(contents).map_err(|e| RuleFileError {
+                file: (*name).to_owned(),
+                reason: e.to_string(),
+            })
+        }
+        let mut hasher = Sha256::new();
+        for (name, contents) in files {
+            hasher.update(name.as_bytes());
+            hasher.update([0]);
+            hasher.update(contents.as_bytes());
+            hasher.update([0]);
+        }
+        let digest = hex::encode(hasher.finalize());
+        let nl = LanguageRules {
+            gender_coded: read(&files[0])?,
+            phrases: read(&files[1])?,
+            jargon: read(&files[2])?,
+        };
+        let en = LanguageRules {
+            gender_coded: read(&files[3])?,
+            phrases: read(&files[4])?,
+            jargon: read(&files[5])?,
+        };
+        let version = format!("{}+{}", nl.gender_coded.version, &digest[..12]);
+        Ok(RuleSet { version, nl, en })
+    }
+
+    pub fn for_language(&self, language: Language) -> &LanguageRules {
+        match language {
+            Language::Nl => &self.nl,
+            Language::En => &self.en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_rules_parse_and_every_rule_names_a_known_source() {
+        let rules = RuleSet::builtin();
+        for language in Language::ALL {
+            let set = rules.for_language(language);
+            for word in set
+                .gender_coded
+                .masculine
+                .iter()
+                .chain(&set.gender_coded.feminine)
+            {
+                assert!(
+                    set.citation(&word.source).is_some(),
+                    "{language:?} {} cites {}",
+                    word.word,
+                    word.source
+                );
+            }
+            for rule in &set.phrases.rules {
+                assert!(
+                    set.citation(&rule.source).is_some(),
+                    "{} cites {}",
+                    rule.id,
+                    rule.source
+                );
+                assert!(
+                    !rule.explanation.nl.is_empty() && !rule.explanation.en.is_empty(),
+                    "{}",
+                    rule.id
+                );
+            }
+            for term in &set.jargon.terms {
+                assert!(
+                    set.citation(&term.source).is_some(),
+                    "{} cites {}",
+                    term.term,
+                    term.source
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn rule_ids_are_unique() {
+        let rules = RuleSet::builtin();
+        let mut ids: Vec<_> = rules
+            .nl
+            .phrases
+            .rules
+            .iter()
+            .chain(&rules.en.phrases.rules)
+            .map(|r| &r.id)
+            .collect();
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count);
+    }
+
+    #[test]
+    fn no_word_is_both_masculine_and_feminine() {
+        for language in Language::ALL {
+            let set = &RuleSet::builtin().for_language(language).gender_coded;
+            for word in &set.masculine {
+                assert!(
+                    !set.feminine.iter().any(|f| f.word == word.word),
+                    "{}",
+                    word.word
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_version_changes_when_a_file_changes() {
+        let changed = FILES.map(|(name, contents)| (name, contents));
+        let original = RuleSet::parse(&changed).expect("valid").version;
+        let mut files = FILES;
+        let edited = FILES[2].1.replacen("\"terms\"", "\"terms\" ", 1);
+        files[2] = (FILES[2].0, &edited);
+        assert_ne!(RuleSet::parse(&files).expect("valid").version, original);
+    }
+}
