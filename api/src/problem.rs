@@ -38,21 +38,12 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: ErrorCode, language: Language) -> FieldError {
-        FieldError {
-            field: field.to_owned(),
-            code,
-            message: code.message(language).to_owned(),
-        }
+        FieldError { field: field.to_owned(), code, message: code.message(language).to_owned() }
     }
 }
 
 impl Problem {
-    pub fn new(
-        status: u16,
-        code: ErrorCode,
-        language: Language,
-        fields: Vec<FieldError>,
-    ) -> Problem {
+    pub fn new(status: u16, code: ErrorCode, language: Language, fields: Vec<FieldError>) -> Problem {
         Problem {
             kind: format!("urn:breedwerf:problem:{}", code.as_str()),
             status,
@@ -200,11 +191,7 @@ mod tests {
         for &code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).expect("serialisable");
             assert_eq!(json, format!("\"{}\"", code.as_str()));
-            assert_ne!(
-                code.message(Language::Nl),
-                code.message(Language::En),
-                "{code:?}"
-            );
+            assert_ne!(code.message(Language::Nl), code.message(Language::En), "{code:?}");
         }
     }
 }

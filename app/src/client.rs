@@ -30,11 +30,7 @@ impl ApiFailure {
     /// The error code of one form field, if the problem names it.
     pub fn field(&self, name: &str) -> Option<ErrorCode> {
         match self {
-            ApiFailure::Problem(problem) => problem
-                .fields
-                .iter()
-                .find(|f| f.field == name)
-                .map(|f| f.code),
+            ApiFailure::Problem(problem) => problem.fields.iter().find(|f| f.field == name).map(|f| f.code),
             ApiFailure::Network => None,
         }
     }
@@ -44,67 +40,35 @@ pub async fn session(language: Language) -> Result<SessionInfo, ApiFailure> {
     send(Request::get("/api/session"), language).await
 }
 
-pub async fn login(
-    request: &LoginRequest,
-    csrf_token: &str,
-    language: Language,
-) -> Result<SessionInfo, ApiFailure> {
+pub async fn login(request: &LoginRequest, csrf_token: &str, language: Language) -> Result<SessionInfo, ApiFailure> {
     let builder = Request::post("/api/session").header("X-CSRF-Token", csrf_token);
-    let response = with_language(builder, language)
-        .json(request)
-        .map_err(|_| ApiFailure::Network)?
-        .send()
-        .await;
+    let response = with_language(builder, language).json(request).map_err(|_| ApiFailure::Network)?.send().await;
     read(response).await
 }
 
 pub async fn logout(csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
     let builder = Request::delete("/api/session").header("X-CSRF-Token", csrf_token);
-    let response = with_language(builder, language)
-        .send()
-        .await
-        .map_err(|_| ApiFailure::Network)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(problem(response).await)
-    }
+    let response = with_language(builder, language).send().await.map_err(|_| ApiFailure::Network)?;
+    if response.ok() { Ok(()) } else { Err(problem(response).await) }
 }
 
 pub async fn users(page: u64, language: Language) -> Result<UserPage, ApiFailure> {
-    send(
-        Request::get(&format!("/api/users?page={page}&per_page=20")),
-        language,
-    )
-    .await
+    send(Request::get(&format!("/api/users?page={page}&per_page=20")), language).await
 }
 
 fn with_language(builder: RequestBuilder, language: Language) -> RequestBuilder {
     builder.header("Accept-Language", language.tag())
 }
 
-async fn send<T: DeserializeOwned>(
-    builder: RequestBuilder,
-    language: Language,
-) -> Result<T, ApiFailure> {
+async fn send<T: DeserializeOwned>(builder: RequestBuilder, language: Language) -> Result<T, ApiFailure> {
     read(with_language(builder, language).send().await).await
 }
 
-async fn read<T: DeserializeOwned>(
-    response: Result<Response, gloo_net::Error>,
-) -> Result<T, ApiFailure> {
+async fn read<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
     let response = response.map_err(|_| ApiFailure::Network)?;
-    if response.ok() {
-        response.json().await.map_err(|_| ApiFailure::Network)
-    } else {
-        Err(problem(response).await)
-    }
+    if response.ok() { response.json().await.map_err(|_| ApiFailure::Network) } else { Err(problem(response).await) }
 }
 
 async fn problem(response: Response) -> ApiFailure {
-    response
-        .json::<Problem>()
-        .await
-        .map(ApiFailure::Problem)
-        .unwrap_or(ApiFailure::Network)
+    response.json::<Problem>().await.map(ApiFailure::Problem).unwrap_or(ApiFailure::Network)
 }

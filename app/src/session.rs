@@ -25,10 +25,7 @@ impl Session {
     }
 
     pub fn csrf_token(&self) -> String {
-        self.info
-            .get_untracked()
-            .map(|info| info.csrf_token)
-            .unwrap_or_default()
+        self.info.get_untracked().map(|info| info.csrf_token).unwrap_or_default()
     }
 
     pub fn set(&self, info: SessionInfo) {
@@ -48,10 +45,7 @@ impl Session {
 }
 
 pub fn provide_session() {
-    let session = Session {
-        info: RwSignal::new(None),
-        loaded: RwSignal::new(false),
-    };
+    let session = Session { info: RwSignal::new(None), loaded: RwSignal::new(false) };
     provide_context(session);
     session.reload(use_locale().language());
 }

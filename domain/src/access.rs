@@ -21,12 +21,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Admin,
-        Role::Recruiter,
-        Role::Committee,
-        Role::Evaluator,
-    ];
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Recruiter, Role::Committee, Role::Evaluator];
 
     /// The stable name used in the database, the CLI and the wire format.
     pub fn as_str(self) -> &'static str {
@@ -45,10 +40,7 @@ impl Role {
     /// Whether this role grants `permission`. Deny by default: a permission not listed is refused.
     pub fn may(self, permission: Permission) -> bool {
         use Permission::*;
-        matches!(
-            (self, permission),
-            (Role::Admin, ManageUsers | VerifyAuditLog) | (Role::Recruiter, ManageVacancies)
-        )
+        matches!((self, permission), (Role::Admin, ManageUsers | VerifyAuditLog) | (Role::Recruiter, ManageVacancies))
     }
 }
 

@@ -112,28 +112,15 @@ mod tests {
         ];
         for (input, expected) in cases {
             let parsed = Username::parse(input);
-            assert_eq!(
-                parsed.as_ref().map(Username::as_str),
-                expected.as_ref().map(|s| *s),
-                "{input:?}"
-            );
+            assert_eq!(parsed.as_ref().map(Username::as_str), expected.as_ref().map(|s| *s), "{input:?}");
         }
-        assert_eq!(
-            Username::parse(&"a".repeat(65)),
-            Err(AccountError::UsernameLength)
-        );
+        assert_eq!(Username::parse(&"a".repeat(65)), Err(AccountError::UsernameLength));
     }
 
     #[test]
     fn passwords_need_twelve_characters_and_never_show_in_debug() {
-        assert_eq!(
-            Password::parse("kort").err(),
-            Some(AccountError::PasswordTooShort)
-        );
-        assert_eq!(
-            Password::parse(&"x".repeat(257)).err(),
-            Some(AccountError::PasswordTooLong)
-        );
+        assert_eq!(Password::parse("kort").err(), Some(AccountError::PasswordTooShort));
+        assert_eq!(Password::parse(&"x".repeat(257)).err(), Some(AccountError::PasswordTooLong));
         let password = Password::parse("correct horse battery").expect("long enough");
         assert_eq!(password.expose(), "correct horse battery");
         assert!(!format!("{password:?}").contains("horse"));
@@ -141,14 +128,8 @@ mod tests {
 
     #[test]
     fn display_names_are_trimmed_and_may_not_hold_control_characters() {
-        assert_eq!(
-            DisplayName::parse("  Sanne de Vries ").map(|n| n.as_str().to_owned()),
-            Ok("Sanne de Vries".into())
-        );
+        assert_eq!(DisplayName::parse("  Sanne de Vries ").map(|n| n.as_str().to_owned()), Ok("Sanne de Vries".into()));
         assert_eq!(DisplayName::parse("   "), Err(AccountError::DisplayName));
-        assert_eq!(
-            DisplayName::parse("a\u{0007}b"),
-            Err(AccountError::DisplayName)
-        );
+        assert_eq!(DisplayName::parse("a\u{0007}b"), Err(AccountError::DisplayName));
     }
 }

@@ -96,10 +96,7 @@ pub struct ChainVerifier {
 
 impl Default for ChainVerifier {
     fn default() -> ChainVerifier {
-        ChainVerifier {
-            expected_previous: GENESIS_HASH.to_owned(),
-            checked: 0,
-        }
+        ChainVerifier { expected_previous: GENESIS_HASH.to_owned(), checked: 0 }
     }
 }
 
@@ -154,11 +151,7 @@ mod tests {
                 details: "{}".into(),
             };
             let hash = chain_hash(&previous, &record);
-            entries.push(ChainedRecord {
-                record,
-                previous_hash: previous.clone(),
-                hash: hash.clone(),
-            });
+            entries.push(ChainedRecord { record, previous_hash: previous.clone(), hash: hash.clone() });
             previous = hash;
         }
         entries
@@ -198,20 +191,14 @@ mod tests {
             bytes.extend_from_slice(&(field.len() as u64).to_be_bytes());
             bytes.extend_from_slice(field);
         }
-        assert_eq!(
-            chain_hash(GENESIS_HASH, &record),
-            hex::encode(Sha256::digest(&bytes))
-        );
+        assert_eq!(chain_hash(GENESIS_HASH, &record), hex::encode(Sha256::digest(&bytes)));
     }
 
     #[test]
     fn a_changed_entry_is_found() {
         let mut entries = chain(&["a", "b", "c"]);
         entries[1].record.details = r#"{"role":"admin"}"#.into();
-        assert_eq!(
-            verify(&entries),
-            Err(BrokenLink::ContentChanged { sequence: 2 })
-        );
+        assert_eq!(verify(&entries), Err(BrokenLink::ContentChanged { sequence: 2 }));
     }
 
     #[test]
@@ -219,23 +206,14 @@ mod tests {
         let mut entries = chain(&["a", "b", "c"]);
         entries[1].record.actor = Some("someone-else".into());
         entries[1].hash = chain_hash(&entries[1].previous_hash, &entries[1].record);
-        assert_eq!(
-            verify(&entries),
-            Err(BrokenLink::LinkBroken { sequence: 3 })
-        );
+        assert_eq!(verify(&entries), Err(BrokenLink::LinkBroken { sequence: 3 }));
     }
 
     #[test]
     fn a_removed_entry_is_found() {
         let mut entries = chain(&["a", "b", "c"]);
         entries.remove(1);
-        assert_eq!(
-            verify(&entries),
-            Err(BrokenLink::SequenceGap {
-                sequence: 3,
-                expected: 2
-            })
-        );
+        assert_eq!(verify(&entries), Err(BrokenLink::SequenceGap { sequence: 3, expected: 2 }));
     }
 
     #[test]

@@ -42,10 +42,8 @@ impl Language {
             let Some(language) = parts.next().and_then(Language::from_tag) else {
                 continue;
             };
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
+            let quality =
+                parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
             if best.is_none_or(|(_, q)| quality > q) {
                 best = Some((language, quality));
             }

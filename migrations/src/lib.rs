@@ -14,9 +14,6 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![
-            Box::new(m20261127_000001_staff_accounts::Migration),
-            Box::new(m20261127_000002_audit_log::Migration),
-        ]
+        vec![Box::new(m20261127_000001_staff_accounts::Migration), Box::new(m20261127_000002_audit_log::Migration)]
     }
 }

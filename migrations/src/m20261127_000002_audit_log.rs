@@ -37,14 +37,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         if manager.get_database_backend() == DatabaseBackend::Postgres {
-            manager
-                .get_connection()
-                .execute_unprepared(POSTGRES_DROP_GUARD)
-                .await?;
+            manager.get_connection().execute_unprepared(POSTGRES_DROP_GUARD).await?;
         }
-        manager
-            .drop_table(Table::drop().table(AuditLog::Table).to_owned())
-            .await
+        manager.drop_table(Table::drop().table(AuditLog::Table).to_owned()).await
     }
 }
 

@@ -5,9 +5,7 @@ use chrono::Utc;
 use domain::access::Role;
 use domain::account::{DisplayName, Password, Username};
 use domain::audit::AuditAction;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
 use uuid::Uuid;
 
 use crate::audit::{AuditEntry, AuditLog};
@@ -111,32 +109,14 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role); 6] = [
 ];
 
 /// Creates the demo accounts that do not exist yet; returns the usernames it created.
-pub async fn seed_demo(
-    db: &DatabaseConnection,
-    audit: &AuditLog,
-) -> Result<Vec<&'static str>, CreateUserError> {
+pub async fn seed_demo(db: &DatabaseConnection, audit: &AuditLog) -> Result<Vec<&'static str>, CreateUserError> {
     let mut created = Vec::new();
     for (username, display_name, role) in DEMO_ACCOUNTS {
-        let exists = users::Entity::find()
-            .filter(users::Column::Username.eq(username))
-            .count(db)
-            .await?
-            > 0;
+        let exists = users::Entity::find().filter(users::Column::Username.eq(username)).count(db).await? > 0;
         if exists {
             continue;
         }
-        create_user(
-            db,
-            audit,
-            None,
-            NewUser {
-                username,
-                display_name,
-                password: DEMO_PASSWORD,
-                role,
-            },
-        )
-        .await?;
+        create_user(db, audit, None, NewUser { username, display_name, password: DEMO_PASSWORD, role }).await?;
         created.push(username);
     }
     Ok(created)

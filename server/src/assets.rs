@@ -20,10 +20,7 @@ pub fn router(dir: &Path) -> Router {
         return Router::new().fallback(|| async { Html(NOT_BUILT) });
     }
     let files = ServeDir::new(dir).fallback(ServeFile::new(index));
-    Router::new()
-        .fallback_service(files)
-        .layer(from_fn(cache_headers))
-        .layer(CompressionLayer::new())
+    Router::new().fallback_service(files).layer(from_fn(cache_headers)).layer(CompressionLayer::new())
 }
 
 const NOT_BUILT: &str = "<!doctype html><html lang=\"en\"><title>Breedwerf</title>\
@@ -32,14 +29,8 @@ const NOT_BUILT: &str = "<!doctype html><html lang=\"en\"><title>Breedwerf</titl
 async fn cache_headers(request: Request, next: Next) -> Response {
     let immutable = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
-    let value = if immutable {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    let value = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(value));
     response
 }
 
@@ -48,8 +39,7 @@ fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or(path);
     let stem = file.split('.').next().unwrap_or(file);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

@@ -10,12 +10,10 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use domain::audit::{
-    AuditAction, AuditRecord, BrokenLink, ChainVerifier, ChainedRecord, GENESIS_HASH, chain_hash,
-};
+use domain::audit::{AuditAction, AuditRecord, BrokenLink, ChainVerifier, ChainedRecord, GENESIS_HASH, chain_hash};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
 use uuid::Uuid;
@@ -33,12 +31,7 @@ pub struct AuditEntry {
 
 impl AuditEntry {
     pub fn new(action: AuditAction) -> AuditEntry {
-        AuditEntry {
-            action,
-            actor: None,
-            subject: None,
-            details: serde_json::json!({}),
-        }
+        AuditEntry { action, actor: None, subject: None, details: serde_json::json!({}) }
     }
 
     pub fn actor(mut self, actor: Uuid) -> AuditEntry {
@@ -68,10 +61,7 @@ impl AuditLog {
     pub async fn begin(&self, db: &DatabaseConnection) -> Result<AuditedTransaction, DbErr> {
         let guard = self.append_lock.clone().lock_owned().await;
         let transaction = db.begin().await?;
-        Ok(AuditedTransaction {
-            transaction,
-            _guard: guard,
-        })
+        Ok(AuditedTransaction { transaction, _guard: guard })
     }
 }
 
@@ -93,10 +83,7 @@ impl Deref for AuditedTransaction {
 impl AuditedTransaction {
     /// Appends `entry` to the chain, inside this transaction.
     pub async fn record(&self, entry: AuditEntry) -> Result<(), DbErr> {
-        let last = audit_log::Entity::find()
-            .order_by_desc(audit_log::Column::Sequence)
-            .one(&self.transaction)
-            .await?;
+        let last = audit_log::Entity::find().order_by_desc(audit_log::Column::Sequence).one(&self.transaction).await?;
         let (sequence, previous_hash) = match last {
             Some(last) => (last.sequence + 1, last.hash),
             None => (1, GENESIS_HASH.to_owned()),

@@ -41,11 +41,7 @@ pub fn check_files(
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(_) => {
-                    writeln!(
-                        err,
-                        "{}: not UTF-8 text; save it as UTF-8 and try again",
-                        path.display()
-                    )?;
+                    writeln!(err, "{}: not UTF-8 text; save it as UTF-8 and try again", path.display())?;
                     all_read = false;
                     continue;
                 }
@@ -59,15 +55,8 @@ pub fn check_files(
         let analysis = analyse(&text, language, RuleSet::builtin(), &[]);
         match format {
             Format::Json => {
-                let report = FileReport {
-                    file: path.display().to_string(),
-                    analysis: &analysis,
-                };
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&report).map_err(std::io::Error::other)?
-                )?;
+                let report = FileReport { file: path.display().to_string(), analysis: &analysis };
+                writeln!(out, "{}", serde_json::to_string(&report).map_err(std::io::Error::other)?)?;
             }
             Format::Text => write_text(out, path, &text, &analysis)?,
         }
@@ -75,23 +64,14 @@ pub fn check_files(
     Ok(all_read)
 }
 
-fn write_text(
-    out: &mut impl Write,
-    path: &Path,
-    text: &str,
-    analysis: &Analysis,
-) -> std::io::Result<()> {
+fn write_text(out: &mut impl Write, path: &Path, text: &str, analysis: &Analysis) -> std::io::Result<()> {
     let r = &analysis.readability;
     writeln!(
         out,
         "{}: {} ({}), tone {:?} ({} masculine, {} feminine), Flesch {:.0}, {:.1} words per sentence, {} findings",
         path.display(),
         analysis.language.tag(),
-        if analysis.language_detected {
-            "detected"
-        } else {
-            "given"
-        },
+        if analysis.language_detected { "detected" } else { "given" },
         analysis.gender.tone,
         analysis.gender.masculine,
         analysis.gender.feminine,
@@ -100,20 +80,10 @@ fn write_text(
         analysis.findings.len()
     )?;
     for finding in &analysis.findings {
-        let place = finding
-            .span
-            .map(|s| line_and_column(text, s.start))
-            .map_or("-".to_owned(), |(l, c)| format!("{l}:{c}"));
-        let matched = finding
-            .matched
-            .as_deref()
-            .map(|m| format!(" ‘{m}’"))
-            .unwrap_or_default();
-        let suggestion = finding
-            .suggestions
-            .first()
-            .map(|s| format!(" → {s}"))
-            .unwrap_or_default();
+        let place =
+            finding.span.map(|s| line_and_column(text, s.start)).map_or("-".to_owned(), |(l, c)| format!("{l}:{c}"));
+        let matched = finding.matched.as_deref().map(|m| format!(" ‘{m}’")).unwrap_or_default();
+        let suggestion = finding.suggestions.first().map(|s| format!(" → {s}")).unwrap_or_default();
         writeln!(
             out,
             "  {place:>7} {:?} {:?}{matched}: {}{suggestion}",
@@ -153,26 +123,14 @@ mod tests {
         std::fs::write(&latin1, [0x63, 0x61, 0x66, 0xe9]).expect("written");
         let missing = dir.path().join("bestaat-niet.txt");
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let all_read = check_files(
-            &[&latin1, &good, &missing],
-            None,
-            Format::Json,
-            &mut out,
-            &mut err,
-        )
-        .expect("io");
+        let all_read = check_files(&[&latin1, &good, &missing], None, Format::Json, &mut out, &mut err).expect("io");
         assert!(!all_read);
         let out = String::from_utf8(out).expect("utf-8");
-        let documents: Vec<serde_json::Value> = out
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("json"))
-            .collect();
+        let documents: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
         assert_eq!(documents.len(), 1);
         assert_eq!(documents[0]["language"], "nl");
         assert!(
-            documents[0]["findings"]
-                .as_array()
-                .is_some_and(|f| f.iter().any(|f| f["category"] == "exclusion_age"))
+            documents[0]["findings"].as_array().is_some_and(|f| f.iter().any(|f| f["category"] == "exclusion_age"))
         );
         let err = String::from_utf8(err).expect("utf-8");
         assert!(err.contains("latin1.txt: not UTF-8"), "{err}");
@@ -185,14 +143,7 @@ mod tests {
         let file = dir.path().join("v.txt");
         std::fs::write(&file, "Beleidsmedewerker\nWij zijn een jong team.").expect("written");
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        check_files(
-            &[&file],
-            Some(Language::Nl),
-            Format::Text,
-            &mut out,
-            &mut err,
-        )
-        .expect("io");
+        check_files(&[&file], Some(Language::Nl), Format::Text, &mut out, &mut err).expect("io");
         let out = String::from_utf8(out).expect("utf-8");
         assert!(
             out.contains("2:14 Advice ExclusionAge ‘jong team’")

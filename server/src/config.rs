@@ -69,10 +69,7 @@ impl Config {
         if let Some(hours) = lookup("BREEDWERF_SESSION_HOURS") {
             config.session_hours = parse("BREEDWERF_SESSION_HOURS", &hours)?;
             if !(1..=24).contains(&config.session_hours) {
-                return Err(ConfigError {
-                    variable: "BREEDWERF_SESSION_HOURS",
-                    reason: "must be 1 to 24".into(),
-                });
+                return Err(ConfigError { variable: "BREEDWERF_SESSION_HOURS", reason: "must be 1 to 24".into() });
             }
         }
         if let Some(json) = lookup("BREEDWERF_LOG_JSON") {
@@ -86,10 +83,7 @@ fn parse<T: std::str::FromStr>(variable: &'static str, value: &str) -> Result<T,
 where
     T::Err: fmt::Display,
 {
-    value.trim().parse().map_err(|e: T::Err| ConfigError {
-        variable,
-        reason: e.to_string(),
-    })
+    value.trim().parse().map_err(|e: T::Err| ConfigError { variable, reason: e.to_string() })
 }
 
 /// A value that must not end up in logs: `Debug` and `Display` print a placeholder.
@@ -118,10 +112,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn from(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let vars: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|name| vars.get(name).cloned())
     }
 
@@ -134,11 +125,7 @@ mod tests {
 
     #[test]
     fn environment_overrides_defaults_and_bad_values_name_the_variable() {
-        let config = from(&[
-            ("BREEDWERF_BIND", "0.0.0.0:9000"),
-            ("BREEDWERF_SECURE_COOKIES", "true"),
-        ])
-        .expect("valid");
+        let config = from(&[("BREEDWERF_BIND", "0.0.0.0:9000"), ("BREEDWERF_SECURE_COOKIES", "true")]).expect("valid");
         assert_eq!(config.bind.port(), 9000);
         assert!(config.secure_cookies);
         let error = from(&[("BREEDWERF_BIND", "not-an-address")]).expect_err("invalid");
@@ -149,11 +136,7 @@ mod tests {
 
     #[test]
     fn secrets_do_not_show_in_debug_output() {
-        let config = from(&[(
-            "BREEDWERF_DATABASE_URL",
-            "postgres://u:hunter2@db/breedwerf",
-        )])
-        .expect("valid");
+        let config = from(&[("BREEDWERF_DATABASE_URL", "postgres://u:hunter2@db/breedwerf")]).expect("valid");
         assert!(!format!("{config:?}").contains("hunter2"));
     }
 }

@@ -16,26 +16,17 @@ use crate::config::Secret;
 pub async fn connect(url: &Secret) -> Result<DatabaseConnection, DbErr> {
     let url = url.expose();
     if let Some(file) = sqlite_file(url)
-        && let Some(folder) = Path::new(file)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
+        && let Some(folder) = Path::new(file).parent().filter(|p| !p.as_os_str().is_empty())
     {
-        std::fs::create_dir_all(folder).map_err(|e| {
-            DbErr::Custom(format!(
-                "cannot create the database folder {}: {e}",
-                folder.display()
-            ))
-        })?;
+        std::fs::create_dir_all(folder)
+            .map_err(|e| DbErr::Custom(format!("cannot create the database folder {}: {e}", folder.display())))?;
     }
     let mut options = ConnectOptions::new(url);
     options
         .max_connections(16)
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(SqliteJournalMode::Wal)
-                .busy_timeout(Duration::from_secs(10))
-        });
+        .map_sqlx_sqlite_opts(|o| o.journal_mode(SqliteJournalMode::Wal).busy_timeout(Duration::from_secs(10)));
     Database::connect(options).await
 }
 
@@ -46,9 +37,7 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 /// The file path in a `sqlite://path?…` URL; `None` for other databases and in-memory SQLite.
 fn sqlite_file(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or(rest);
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
@@ -59,10 +48,7 @@ mod tests {
 
     #[test]
     fn finds_the_file_in_sqlite_urls_only() {
-        assert_eq!(
-            sqlite_file("sqlite://data/breedwerf.db?mode=rwc"),
-            Some("data/breedwerf.db")
-        );
+        assert_eq!(sqlite_file("sqlite://data/breedwerf.db?mode=rwc"), Some("data/breedwerf.db"));
         assert_eq!(sqlite_file("sqlite:///tmp/x.db"), Some("/tmp/x.db"));
         assert_eq!(sqlite_file("sqlite::memory:"), None);
         assert_eq!(sqlite_file("postgres://localhost/breedwerf"), None);

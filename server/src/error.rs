@@ -47,9 +47,7 @@ pub enum ApiError {
 impl From<sea_orm::DbErr> for ApiError {
     fn from(error: sea_orm::DbErr) -> ApiError {
         match error {
-            sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {
-                ApiError::ServiceUnavailable(error)
-            }
+            sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => ApiError::ServiceUnavailable(error),
             other => ApiError::Internal(other.into()),
         }
     }
@@ -63,28 +61,16 @@ impl ApiError {
 
     fn status_and_code(&self) -> (StatusCode, ErrorCode) {
         match self {
-            ApiError::Validation(_) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::ValidationFailed,
-            ),
-            ApiError::InvalidCredentials => {
-                (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials)
-            }
-            ApiError::TooManyAttempts { .. } => {
-                (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts)
-            }
+            ApiError::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed),
+            ApiError::InvalidCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
+            ApiError::TooManyAttempts { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts),
             ApiError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             ApiError::CsrfFailed => (StatusCode::FORBIDDEN, ErrorCode::CsrfFailed),
             ApiError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
-            ApiError::PayloadTooLarge => {
-                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
-            }
+            ApiError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge),
             ApiError::MalformedRequest => (StatusCode::BAD_REQUEST, ErrorCode::MalformedRequest),
-            ApiError::ServiceUnavailable(_) => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorCode::ServiceUnavailable,
-            ),
+            ApiError::ServiceUnavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ServiceUnavailable),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
@@ -108,21 +94,14 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         let mut response = status.into_response();
-        if let ApiError::TooManyAttempts {
-            retry_after_seconds,
-        } = self
-        {
-            response
-                .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+        if let ApiError::TooManyAttempts { retry_after_seconds } = self {
+            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(retry_after_seconds));
         }
         let fields = match self {
             ApiError::Validation(fields) => fields,
             _ => Vec::new(),
         };
-        response
-            .extensions_mut()
-            .insert(PendingProblem { code, fields });
+        response.extensions_mut().insert(PendingProblem { code, fields });
         response
     }
 }
@@ -132,48 +111,29 @@ impl IntoResponse for ApiError {
 pub async fn render_problems(request: Request, next: Next) -> Response {
     let language = request_language(request.headers());
     let mut response = next.run(request).await;
-    let pending = response
-        .extensions_mut()
-        .remove::<PendingProblem>()
-        .or_else(|| {
-            let code = match response.status() {
-                StatusCode::NOT_FOUND => ErrorCode::NotFound,
-                StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
-                _ => return None,
-            };
-            (!response.headers().contains_key(CONTENT_TYPE)).then_some(PendingProblem {
-                code,
-                fields: Vec::new(),
-            })
-        });
+    let pending = response.extensions_mut().remove::<PendingProblem>().or_else(|| {
+        let code = match response.status() {
+            StatusCode::NOT_FOUND => ErrorCode::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+            _ => return None,
+        };
+        (!response.headers().contains_key(CONTENT_TYPE)).then_some(PendingProblem { code, fields: Vec::new() })
+    });
     let Some(pending) = pending else {
         return response;
     };
-    let fields = pending
-        .fields
-        .iter()
-        .map(|&(field, code)| FieldError::new(field, code, language))
-        .collect();
+    let fields = pending.fields.iter().map(|&(field, code)| FieldError::new(field, code, language)).collect();
     let problem = Problem::new(response.status().as_u16(), pending.code, language, fields);
     let body = serde_json::to_vec(&problem).unwrap_or_default();
-    response.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("application/problem+json"),
-    );
-    response
-        .headers_mut()
-        .remove(axum::http::header::CONTENT_LENGTH);
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    response.headers_mut().remove(axum::http::header::CONTENT_LENGTH);
     *response.body_mut() = Body::from(body);
     response
 }
 
 /// The language a request asks for through `Accept-Language`; Dutch by default.
 pub fn request_language(headers: &axum::http::HeaderMap) -> Language {
-    headers
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .map(Language::negotiate)
-        .unwrap_or_default()
+    headers.get(ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()).map(Language::negotiate).unwrap_or_default()
 }
 
 /// The request's language, as an extractor.

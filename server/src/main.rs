@@ -126,10 +126,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
                 accounts::seed_demo(&state.db, &state.audit).await?;
                 print_demo_accounts();
             }
-            println!(
-                "Breedwerf is running at http://127.0.0.1:{}/ (Ctrl+C stops it)",
-                application.port()
-            );
+            println!("Breedwerf is running at http://127.0.0.1:{}/ (Ctrl+C stops it)", application.port());
             application.run_until_stopped().await?;
         }
         Command::Migrate => {
@@ -143,28 +140,12 @@ async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
             accounts::seed_demo(&db, &AuditLog::default()).await?;
             print_demo_accounts();
         }
-        Command::User {
-            command:
-                UserCommand::Create {
-                    username,
-                    display_name,
-                    role,
-                    password,
-                },
-        } => {
+        Command::User { command: UserCommand::Create { username, display_name, role, password } } => {
             let db = database::connect(&config.database_url).await?;
             database::migrate(&db).await?;
-            let new = NewUser {
-                username: &username,
-                display_name: &display_name,
-                password: &password,
-                role,
-            };
+            let new = NewUser { username: &username, display_name: &display_name, password: &password, role };
             match accounts::create_user(&db, &AuditLog::default(), None, new).await {
-                Ok(user) => println!(
-                    "Created {} ({}) with id {}.",
-                    user.username, user.role, user.id
-                ),
+                Ok(user) => println!("Created {} ({}) with id {}.", user.username, user.role, user.id),
                 Err(CreateUserError::Invalid(fields)) => {
                     for (field, code) in fields {
                         eprintln!("{field}: {}", code.message(api::Language::En));
@@ -172,35 +153,20 @@ async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::FAILURE);
                 }
                 Err(CreateUserError::UsernameTaken) => {
-                    eprintln!(
-                        "username: {}",
-                        api::problem::ErrorCode::UsernameTaken.message(api::Language::En)
-                    );
+                    eprintln!("username: {}", api::problem::ErrorCode::UsernameTaken.message(api::Language::En));
                     return Ok(ExitCode::FAILURE);
                 }
                 Err(CreateUserError::Unexpected(error)) => return Err(error),
             }
         }
-        Command::CheckText {
-            lang,
-            format,
-            files,
-        } => {
+        Command::CheckText { lang, format, files } => {
             let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
-            let all_read = check_text::check_files(
-                &files,
-                lang.0,
-                format,
-                &mut stdout.lock(),
-                &mut stderr.lock(),
-            )?;
+            let all_read = check_text::check_files(&files, lang.0, format, &mut stdout.lock(), &mut stderr.lock())?;
             if !all_read {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Audit {
-            command: AuditCommand::Verify,
-        } => {
+        Command::Audit { command: AuditCommand::Verify } => {
             let db = database::connect(&config.database_url).await?;
             database::migrate(&db).await?;
             match audit::verify(&db).await? {

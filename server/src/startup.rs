@@ -33,24 +33,13 @@ impl Application {
         let db = database::connect(&config.database_url).await?;
         database::migrate(&db).await?;
         let listener = TcpListener::bind(config.bind).await?;
-        let state = AppState {
-            db,
-            config: Arc::new(config),
-            audit: AuditLog::default(),
-        };
+        let state = AppState { db, config: Arc::new(config), audit: AuditLog::default() };
         let router = app(state.clone());
-        Ok(Application {
-            listener,
-            router,
-            state,
-        })
+        Ok(Application { listener, router, state })
     }
 
     pub fn port(&self) -> u16 {
-        self.listener
-            .local_addr()
-            .map(|a| a.port())
-            .unwrap_or_default()
+        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
     }
 
     pub fn state(&self) -> &AppState {
@@ -59,18 +48,14 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
     }
 }
 
 /// The API, and the browser app for every other path.
 pub fn app(state: AppState) -> Router {
     let assets = assets::router(&state.config.assets_dir);
-    routes::api(state)
-        .merge(assets)
-        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+    routes::api(state).merge(assets).layer(TraceLayer::new_for_http().make_span_with(request_span))
 }
 
 /// A span per request with the method and path only: no query string, no headers, no body.

@@ -20,9 +20,7 @@ fn main() -> ExitCode {
         "build-app" => install_build_tools().and_then(|tools| build_app(&tools)),
         _ => {
             eprintln!("usage: cargo xtask <run|test|build-app>");
-            eprintln!(
-                "  run        build the app and start Breedwerf with demo accounts at http://127.0.0.1:8080"
-            );
+            eprintln!("  run        build the app and start Breedwerf with demo accounts at http://127.0.0.1:8080");
             eprintln!(
                 "  test       run every test: unit, integration (SQLite, and PostgreSQL with TEST_DATABASE_URL), wasm build, browser e2e"
             );
@@ -44,19 +42,7 @@ fn run() -> Result {
     let tools = install_build_tools()?;
     build_app(&tools)?;
     step("Starting Breedwerf (SQLite database in data/; Ctrl+C stops it)");
-    cargo(
-        &[
-            "run",
-            "--package",
-            "server",
-            "--bin",
-            "breedwerf",
-            "--",
-            "serve",
-            "--seed-demo",
-        ],
-        &[],
-    )
+    cargo(&["run", "--package", "server", "--bin", "breedwerf", "--", "serve", "--seed-demo"], &[])
 }
 
 /// Every test, in the order that fails fastest.
@@ -65,18 +51,14 @@ fn test() -> Result {
     let e2e = install_e2e_tools()?;
 
     step("Checking formatting (cargo fmt)");
-    cargo(&["fmt", "--all", "--", "--check"], &[])
-        .map_err(|e| format!("{e}: run `cargo fmt --all`"))?;
+    cargo(&["fmt", "--all", "--", "--check"], &[]).map_err(|e| format!("{e}: run `cargo fmt --all`"))?;
 
     step("Lints (cargo clippy, warnings are errors)");
     cargo(&["clippy", "--workspace", "--exclude", "app", "--all-targets", "--", "-D", "warnings"], &[])?;
     cargo(&["clippy", "--package", "app", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"], &[])?;
 
     step("Unit and integration tests on SQLite");
-    cargo(
-        &["test", "--workspace", "--exclude", "app"],
-        &[("TEST_DATABASE_URL", "")],
-    )?;
+    cargo(&["test", "--workspace", "--exclude", "app"], &[("TEST_DATABASE_URL", "")])?;
 
     match env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
@@ -119,38 +101,24 @@ fn install_build_tools() -> Result<BuildTools> {
     let npm_bin = root().join("tools/node_modules/.bin");
     let path = prepend_path(&[npm_bin.clone(), cargo_bin.clone()]);
 
-    let installed_targets =
-        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed_targets
-        .lines()
-        .any(|t| t.trim() == "wasm32-unknown-unknown")
-    {
+    let installed_targets = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed_targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         step("Installing the Rust target wasm32-unknown-unknown");
         run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
 
     let trunk = cargo_bin.join("trunk");
     if !version_of(&trunk).contains(TRUNK_VERSION) {
-        step(&format!(
-            "Installing Trunk {TRUNK_VERSION} (once; about 10 minutes on 2 cores)"
-        ));
-        cargo(
-            &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
-            &[],
-        )?;
+        step(&format!("Installing Trunk {TRUNK_VERSION} (once; about 10 minutes on 2 cores)"));
+        cargo(&["install", "trunk", "--version", TRUNK_VERSION, "--locked"], &[])?;
     }
 
     let bindgen_version = locked_version("wasm-bindgen")?;
     let bindgen = cargo_bin.join("wasm-bindgen");
     if !version_of(&bindgen).contains(&bindgen_version) {
-        step(&format!(
-            "Installing wasm-bindgen-cli {bindgen_version} (once; the version in Cargo.lock)"
-        ));
+        step(&format!("Installing wasm-bindgen-cli {bindgen_version} (once; the version in Cargo.lock)"));
         // Its own lock file names a crate version the registry lacks, so no --locked here.
-        cargo(
-            &["install", "wasm-bindgen-cli", "--version", &bindgen_version],
-            &[],
-        )?;
+        cargo(&["install", "wasm-bindgen-cli", "--version", &bindgen_version], &[])?;
     }
 
     if !npm_bin.join("wasm-opt").exists() {
@@ -163,9 +131,7 @@ fn install_build_tools() -> Result<BuildTools> {
 /// Playwright and axe-core from npm, and Debian's Chromium.
 fn install_e2e_tools() -> Result<E2eTools> {
     let e2e = root().join("e2e");
-    if !e2e.join("node_modules/@playwright/test").exists()
-        || !e2e.join("node_modules/@axe-core/playwright").exists()
-    {
+    if !e2e.join("node_modules/@playwright/test").exists() || !e2e.join("node_modules/@axe-core/playwright").exists() {
         step("Installing Playwright and axe-core (npm ci in e2e/)");
         npm_ci(&e2e)?;
     }
@@ -180,13 +146,13 @@ fn install_e2e_tools() -> Result<E2eTools> {
                     .env("DEBIAN_FRONTEND", "noninteractive"),
             )?;
         } else {
-            return Err("the browser tests need Debian's Chromium at /usr/bin/chromium: run `sudo apt-get install chromium`".into());
+            return Err(
+                "the browser tests need Debian's Chromium at /usr/bin/chromium: run `sudo apt-get install chromium`"
+                    .into(),
+            );
         }
     }
-    Ok(E2eTools {
-        npx: PathBuf::from("npx"),
-        chromium,
-    })
+    Ok(E2eTools { npx: PathBuf::from("npx"), chromium })
 }
 
 fn build_app(tools: &BuildTools) -> Result {
@@ -207,20 +173,15 @@ fn npm_ci(dir: &Path) -> Result {
             .current_dir(dir)
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
     )
-    .map_err(|e| {
-        format!("{e} (npm comes with Node.js: install it with `apt-get install nodejs npm`)")
-    })
+    .map_err(|e| format!("{e} (npm comes with Node.js: install it with `apt-get install nodejs npm`)"))
 }
 
 /// The version of `package` in Cargo.lock.
 fn locked_version(package: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock =
+        std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock
-        .find(&needle)
-        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
-        + needle.len();
+    let start = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + needle.len();
     let end = lock[start..].find('"').ok_or("Cargo.lock is malformed")?;
     Ok(lock[start..start + end].to_owned())
 }
@@ -235,22 +196,13 @@ fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result {
 }
 
 fn run_command(command: &mut Command) -> Result {
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{:?} failed ({status})", command.get_program()))
-    }
+    let status = command.status().map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
+    if status.success() { Ok(()) } else { Err(format!("{:?} failed ({status})", command.get_program())) }
 }
 
 fn output(command: &mut Command) -> Option<String> {
     let output = command.output().ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 fn version_of(program: &Path) -> String {
@@ -263,10 +215,7 @@ fn step(message: &str) {
 
 /// The workspace root (this crate lives in `xtask/`).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 fn cargo_home() -> PathBuf {

@@ -87,8 +87,7 @@ fn SessionControls() -> impl IntoView {
             navigate("/", Default::default());
         });
     };
-    move || {
-        match session.user() {
+    move || match session.user() {
         Some(user) => view! {
             <div class="session">
                 <span class="session__user">
@@ -101,7 +100,8 @@ fn SessionControls() -> impl IntoView {
             </div>
         }
         .into_any(),
-        None => view! { <A href="/inloggen" attr:class="button button--secondary">{locale.t(Text::LogIn)}</A> }.into_any(),
-    }
+        None => {
+            view! { <A href="/inloggen" attr:class="button button--secondary">{locale.t(Text::LogIn)}</A> }.into_any()
+        }
     }
 }

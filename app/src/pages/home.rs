@@ -15,8 +15,7 @@ pub fn HomePage() -> impl IntoView {
     let session = use_session();
     move || {
         if !session.loaded() {
-            return view! { <p class="page" role="status">{locale.t(Text::Loading)}</p> }
-                .into_any();
+            return view! { <p class="page" role="status">{locale.t(Text::Loading)}</p> }.into_any();
         }
         match session.user() {
             Some(user) => view! { <StaffHome user/> }.into_any(),

@@ -23,12 +23,7 @@ pub fn LoginPage() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     let field_error = move |name: &'static str| {
-        move || {
-            failure
-                .get()
-                .and_then(|f| f.field(name))
-                .map(|code| code.message(locale.language()))
-        }
+        move || failure.get().and_then(|f| f.field(name)).map(|code| code.message(locale.language()))
     };
     let summary = Signal::derive(move || {
         let Some(failure) = failure.get() else {
@@ -39,15 +34,9 @@ pub fn LoginPage() -> impl IntoView {
             ApiFailure::Problem(problem) if problem.code == ErrorCode::ValidationFailed => problem
                 .fields
                 .iter()
-                .map(|f| SummaryItem {
-                    field_id: Some(f.field.clone()),
-                    message: f.code.message(language),
-                })
+                .map(|f| SummaryItem { field_id: Some(f.field.clone()), message: f.code.message(language) })
                 .collect(),
-            _ => vec![SummaryItem {
-                field_id: None,
-                message: failure.message(language),
-            }],
+            _ => vec![SummaryItem { field_id: None, message: failure.message(language) }],
         }
     });
 
@@ -57,10 +46,7 @@ pub fn LoginPage() -> impl IntoView {
             return;
         }
         busy.set(true);
-        let request = LoginRequest {
-            username: username.get_untracked(),
-            password: password.get_untracked(),
-        };
+        let request = LoginRequest { username: username.get_untracked(), password: password.get_untracked() };
         let language = locale.language();
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -121,12 +107,7 @@ pub fn LoginPage() -> impl IntoView {
 
 /// A labelled field with its error message, linked for screen readers by `{id}-error`.
 #[component]
-fn FormField(
-    id: &'static str,
-    label: Text,
-    error: Signal<Option<&'static str>>,
-    children: Children,
-) -> impl IntoView {
+fn FormField(id: &'static str, label: Text, error: Signal<Option<&'static str>>, children: Children) -> impl IntoView {
     let locale = use_locale();
     view! {
         <div class="form-field" class:form-field--invalid=move || error.get().is_some()>

@@ -8,7 +8,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 use super::rules::{CodedWord, GenderCodedFile, WordMatch};
-use super::text::Word;
 use crate::language::Language;
 
 /// Which way a word leans.
@@ -48,63 +47,49 @@ impl Tone {
     }
 }
 
-/// Matches words against one language's list.
-pub struct GenderMatcher<'r> {
-    list: &'r GenderCodedFile,
-    stemmer: Option<Stemmer>,
-    masculine_stems: Vec<String>,
-    feminine_stems: Vec<String>,
+/// Matches words against one language's list. Built once per rule set.
+#[derive(Debug, Clone)]
+pub struct GenderMatcher {
+    language: Language,
+    /// Each entry with its stem.
+    masculine: Vec<(CodedWord, String)>,
+    feminine: Vec<(CodedWord, String)>,
+    not_coded: Vec<String>,
 }
 
-impl<'r> GenderMatcher<'r> {
-    pub fn new(language: Language, list: &'r GenderCodedFile) -> GenderMatcher<'r> {
-        let stemmer = match language {
-            Language::Nl => Some(Stemmer::create(Algorithm::Dutch)),
-            Language::En => None,
-        };
-        let stems = |words: &[CodedWord]| {
-            words
-                .iter()
-                .map(|w| stem(stemmer.as_ref(), &w.word))
-                .collect()
-        };
+impl GenderMatcher {
+    pub fn new(language: Language, list: &GenderCodedFile) -> GenderMatcher {
+        let with_stems =
+            |words: &[CodedWord]| words.iter().map(|w| (w.clone(), stem(language, &w.word))).collect::<Vec<_>>();
         GenderMatcher {
-            masculine_stems: stems(&list.masculine),
-            feminine_stems: stems(&list.feminine),
-            list,
-            stemmer,
+            language,
+            masculine: with_stems(&list.masculine),
+            feminine: with_stems(&list.feminine),
+            not_coded: list.not_coded.iter().map(|n| n.word.clone()).collect(),
         }
     }
 
-    /// The list entry a word matches, if any, with its coding. Words on the `not_coded` list never match.
-    pub fn classify(&self, word: &Word<'_>) -> Option<(Coding, &'r CodedWord)> {
-        let lower = word.lower.as_str();
-        if self
-            .list
-            .not_coded
-            .iter()
-            .any(|n| lower.starts_with(n.word.as_str()))
-        {
+    /// The list entry a word (in lowercase) matches, if any, with its coding. Words that start with
+    /// an entry of the `not_coded` list never match.
+    pub fn classify(&self, lower: &str) -> Option<(Coding, &CodedWord)> {
+        if self.not_coded.iter().any(|n| lower.starts_with(n.as_str())) {
             return None;
         }
-        let forms = match self.stemmer {
-            Some(_) => dutch_base_forms(lower),
-            None => vec![lower.to_owned()],
+        let forms = match self.language {
+            Language::Nl => dutch_base_forms(lower),
+            Language::En => vec![lower.to_owned()],
         };
-        let find = |entries: &'r [CodedWord], stems: &[String]| {
-            forms.iter().find_map(|form| {
-                let form_stem = stem(self.stemmer.as_ref(), form);
-                entries
-                    .iter()
-                    .zip(stems)
-                    .find(|(entry, entry_stem)| matches(entry, entry_stem, form, &form_stem))
-                    .map(|(e, _)| e)
-            })
-        };
-        if let Some(entry) = find(&self.list.masculine, &self.masculine_stems) {
+        if let Some(entry) = self.find(&self.masculine, &forms) {
             return Some((Coding::Masculine, entry));
         }
-        find(&self.list.feminine, &self.feminine_stems).map(|entry| (Coding::Feminine, entry))
+        self.find(&self.feminine, &forms).map(|entry| (Coding::Feminine, entry))
+    }
+
+    fn find<'a>(&self, entries: &'a [(CodedWord, String)], forms: &[String]) -> Option<&'a CodedWord> {
+        forms.iter().find_map(|form| {
+            let form_stem = stem(self.language, form);
+            entries.iter().find(|(entry, entry_stem)| matches(entry, entry_stem, form, &form_stem)).map(|(e, _)| e)
+        })
     }
 }
 
@@ -113,19 +98,9 @@ impl<'r> GenderMatcher<'r> {
 /// (*commerciële*, *collegiale*, *individuele*, *begripvolle*).
 fn dutch_base_forms(word: &str) -> Vec<String> {
     let mut forms = vec![word.to_owned()];
-    let endings = [
-        ("iële", "ieel"),
-        ("uele", "ueel"),
-        ("ale", "aal"),
-        ("volle", "vol"),
-        ("iever", "ief"),
-        ("er", ""),
-    ];
+    let endings = [("iële", "ieel"), ("uele", "ueel"), ("ale", "aal"), ("volle", "vol"), ("iever", "ief"), ("er", "")];
     for (ending, base) in endings {
-        if let Some(root) = word
-            .strip_suffix(ending)
-            .filter(|root| root.chars().count() >= 4)
-        {
+        if let Some(root) = word.strip_suffix(ending).filter(|root| root.chars().count() >= 4) {
             forms.push(format!("{root}{base}"));
         }
     }
@@ -143,11 +118,11 @@ fn matches(entry: &CodedWord, entry_stem: &str, word: &str, word_stem: &str) -> 
 
 /// The Snowball stem, with the Dutch spelling alternations the original algorithm leaves
 /// (*ambitieuz-* / *ambitieus*, *actiev-* / *actief*) folded together.
-fn stem(stemmer: Option<&Stemmer>, word: &str) -> String {
-    let Some(stemmer) = stemmer else {
+fn stem(language: Language, word: &str) -> String {
+    if language == Language::En {
         return word.to_owned();
-    };
-    let mut stem = stemmer.stem(word).into_owned();
+    }
+    let mut stem = Stemmer::create(Algorithm::Dutch).stem(word).into_owned();
     if let Some(last) = stem.pop() {
         stem.push(match last {
             'z' => 's',
@@ -165,9 +140,8 @@ mod tests {
     use crate::analysis::text::Text;
 
     fn coding(word: &str) -> Option<Coding> {
-        let matcher = GenderMatcher::new(Language::Nl, &RuleSet::builtin().nl.gender_coded);
         let text = Text::parse(word);
-        matcher.classify(&text.words[0]).map(|(coding, _)| coding)
+        RuleSet::builtin().nl.gender_matcher.classify(&text.words[0].lower).map(|(coding, _)| coding)
     }
 
     #[test]

@@ -13,12 +13,11 @@ pub mod readability;
 pub mod rules;
 pub mod text;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use self::gender::{Coding, GenderMatcher, Tone};
-use self::phrases::Pattern;
+use self::gender::{Coding, Tone};
 use self::readability::{LONG_SENTENCE_WORDS, Readability};
 use self::rules::{JargonKind, RuleSet};
 use self::text::Text;
@@ -70,10 +69,7 @@ pub struct Localized {
 
 impl Localized {
     pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Localized {
-        Localized {
-            nl: nl.into(),
-            en: en.into(),
-        }
+        Localized { nl: nl.into(), en: en.into() }
     }
 
     pub fn get(&self, language: Language) -> &str {
@@ -129,9 +125,7 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn blocking(&self) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == Severity::Blocking)
+        self.findings.iter().filter(|f| f.severity == Severity::Blocking)
     }
 }
 
@@ -146,12 +140,7 @@ pub struct Allowance {
 }
 
 /// Analyses `source` in `language`, or in the detected language when `None`.
-pub fn analyse(
-    source: &str,
-    language: Option<Language>,
-    rules: &RuleSet,
-    allowances: &[Allowance],
-) -> Analysis {
+pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowances: &[Allowance]) -> Analysis {
     let text = Text::parse(source);
     let language_detected = language.is_none();
     let language = language.unwrap_or_else(|| detect::language(&text));
@@ -160,13 +149,15 @@ pub fn analyse(
     let mut findings = Vec::new();
 
     // Gender-coded words.
-    let matcher = GenderMatcher::new(language, &set.gender_coded);
     let (mut masculine, mut feminine) = (0, 0);
+    let mut known = HashMap::new();
     for word in &text.words {
         if outreach.contains(&word.sentence) {
             continue;
         }
-        let Some((coding, entry)) = matcher.classify(word) else {
+        // Texts repeat their words: classify each distinct word once.
+        let classified = *known.entry(word.lower.as_str()).or_insert_with(|| set.gender_matcher.classify(&word.lower));
+        let Some((coding, entry)) = classified else {
             continue;
         };
         let (nl, en) = match coding {
@@ -201,17 +192,11 @@ pub fn analyse(
             rule_id: format!("{}.gender.{}", language.tag(), entry.word),
             category: Category::GenderCoded,
             severity: Severity::Info,
-            span: Some(Span {
-                start: word.start,
-                end: word.end,
-            }),
+            span: Some(Span { start: word.start, end: word.end }),
             matched: Some(word.text.to_owned()),
             explanation: Localized::new(nl, en),
             suggestions: Vec::new(),
-            source: set
-                .citation(&entry.source)
-                .unwrap_or(&entry.source)
-                .to_owned(),
+            source: set.citation(&entry.source).unwrap_or(&entry.source).to_owned(),
         });
     }
 
@@ -219,67 +204,46 @@ pub fn analyse(
     for (index, sentence) in text.sentences.iter().enumerate() {
         let words = text.sentence_words(index);
         let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-        for rule in &set.phrases.rules {
-            let excluding = !matches!(
-                rule.category,
-                Category::Readability | Category::Jargon | Category::Completeness
-            );
-            if excluding && outreach.contains(&index) {
-                continue;
-            }
-            for (first, count) in Pattern::compile(&rule.pattern).find_all(&lower) {
-                let (start, end) = (words[first].start, words[first + count - 1].end);
-                findings.push(Finding {
-                    rule_id: rule.id.clone(),
-                    category: rule.category,
-                    severity: rule.severity,
-                    span: Some(Span { start, end }),
-                    matched: Some(slice(source, start, end)),
-                    explanation: rule.explanation.clone(),
-                    suggestions: rule.suggestions.clone(),
-                    source: set
-                        .citation(&rule.source)
-                        .unwrap_or(&rule.source)
-                        .to_owned(),
-                });
-            }
+        // Outreach sentences name groups on purpose: no phrase rule applies there.
+        let phrase_matches = if outreach.contains(&index) { Vec::new() } else { set.phrase_patterns.find_all(&lower) };
+        for (rule_index, first, count) in phrase_matches {
+            let rule = &set.phrases.rules[rule_index];
+            let (start, end) = (words[first].start, words[first + count - 1].end);
+            findings.push(Finding {
+                rule_id: rule.id.clone(),
+                category: rule.category,
+                severity: rule.severity,
+                span: Some(Span { start, end }),
+                matched: Some(words[first].through(&words[first + count - 1], source).to_owned()),
+                explanation: rule.explanation.clone(),
+                suggestions: rule.suggestions.clone(),
+                source: set.citation(&rule.source).unwrap_or(&rule.source).to_owned(),
+            });
         }
-        for term in &set.jargon.terms {
-            for (first, count) in Pattern::compile(&term.term).find_all(&lower) {
-                let (start, end) = (words[first].start, words[first + count - 1].end);
-                let matched = slice(source, start, end);
-                let explanation = match term.kind {
-                    JargonKind::Anglicism => Localized::new(
-                        format!(
-                            "‘{matched}’ is Engels. Veel lezers begrijpen een Nederlands woord beter."
-                        ),
-                        format!(
-                            "‘{matched}’ is English. Many readers understand a Dutch word better."
-                        ),
-                    ),
-                    JargonKind::Jargon => Localized::new(
-                        format!(
-                            "‘{matched}’ is vaktaal. Niet iedereen kent dit woord; kies een gewoner woord."
-                        ),
-                        format!(
-                            "‘{matched}’ is jargon. Not everyone knows this word; choose a plainer one."
-                        ),
-                    ),
-                };
-                findings.push(Finding {
-                    rule_id: format!("{}.jargon.{}", language.tag(), term.term.replace(' ', "-")),
-                    category: Category::Jargon,
-                    severity: Severity::Info,
-                    span: Some(Span { start, end }),
-                    matched: Some(matched),
-                    explanation,
-                    suggestions: term.suggestions.clone(),
-                    source: set
-                        .citation(&term.source)
-                        .unwrap_or(&term.source)
-                        .to_owned(),
-                });
-            }
+        for (term_index, first, count) in set.jargon_patterns.find_all(&lower) {
+            let term = &set.jargon.terms[term_index];
+            let (start, end) = (words[first].start, words[first + count - 1].end);
+            let matched = words[first].through(&words[first + count - 1], source);
+            let explanation = match term.kind {
+                JargonKind::Anglicism => Localized::new(
+                    format!("‘{matched}’ is Engels. Veel lezers begrijpen een Nederlands woord beter."),
+                    format!("‘{matched}’ is English. Many readers understand a Dutch word better."),
+                ),
+                JargonKind::Jargon => Localized::new(
+                    format!("‘{matched}’ is vaktaal. Niet iedereen kent dit woord; kies een gewoner woord."),
+                    format!("‘{matched}’ is jargon. Not everyone knows this word; choose a plainer one."),
+                ),
+            };
+            findings.push(Finding {
+                rule_id: format!("{}.jargon.{}", language.tag(), term.term.replace(' ', "-")),
+                category: Category::Jargon,
+                severity: Severity::Info,
+                span: Some(Span { start, end }),
+                matched: Some(matched.to_owned()),
+                explanation,
+                suggestions: term.suggestions.clone(),
+                source: set.citation(&term.source).unwrap_or(&term.source).to_owned(),
+            });
         }
         if sentence.word_count > LONG_SENTENCE_WORDS {
             findings.push(Finding {
@@ -315,11 +279,7 @@ pub fn analyse(
         language_detected,
         rule_set_version: rules.version.clone(),
         findings,
-        gender: GenderBalance {
-            masculine,
-            feminine,
-            tone: Tone::from_counts(masculine, feminine),
-        },
+        gender: GenderBalance { masculine, feminine, tone: Tone::from_counts(masculine, feminine) },
         readability: readability::measure(&text, language),
         counts,
     }
@@ -340,8 +300,7 @@ fn without_overlaps(mut findings: Vec<Finding>) -> Vec<Finding> {
         let overlaps = finding.span.is_some_and(|span| {
             kept.iter().any(|k| {
                 k.category == finding.category
-                    && k.span
-                        .is_some_and(|other| span.start < other.end && other.start < span.end)
+                    && k.span.is_some_and(|other| span.start < other.end && other.start < span.end)
             })
         });
         if !overlaps {
@@ -354,48 +313,22 @@ fn without_overlaps(mut findings: Vec<Finding>) -> Vec<Finding> {
 fn allowed(finding: &Finding, allowances: &[Allowance]) -> bool {
     allowances.iter().any(|allowance| {
         allowance.rule_id == finding.rule_id
-            && allowance.word.as_ref().is_none_or(|word| {
-                finding
-                    .matched
-                    .as_ref()
-                    .is_some_and(|m| m.to_lowercase() == *word)
-            })
+            && allowance
+                .word
+                .as_ref()
+                .is_none_or(|word| finding.matched.as_ref().is_some_and(|m| m.to_lowercase() == *word))
     })
-}
-
-fn slice(source: &str, start: usize, end: usize) -> String {
-    source.chars().skip(start).take(end - start).collect()
 }
 
 /// Sentences that invite under-represented groups to apply ("we moedigen vrouwen aan te
 /// solliciteren"): they name groups on purpose, so exclusion and gender rules stay silent there.
 fn outreach_sentences(text: &Text<'_>, language: Language) -> Vec<usize> {
     let markers: &[&str] = match language {
-        Language::Nl => &[
-            "moedigen",
-            "nodigen",
-            "uitnodigen",
-            "verwelkomen",
-            "aanmoedigen",
-        ],
-        Language::En => &[
-            "encourage",
-            "encourages",
-            "encouraged",
-            "welcome",
-            "welcomes",
-            "invite",
-            "invites",
-        ],
+        Language::Nl => &["moedigen", "nodigen", "uitnodigen", "verwelkomen", "aanmoedigen"],
+        Language::En => &["encourage", "encourages", "encouraged", "welcome", "welcomes", "invite", "invites"],
     };
     let apply: &[&str] = match language {
-        Language::Nl => &[
-            "solliciteren",
-            "reageren",
-            "sollicitaties",
-            "sollicitatie",
-            "kandidaten",
-        ],
+        Language::Nl => &["solliciteren", "reageren", "sollicitaties", "sollicitatie", "kandidaten"],
         Language::En => &["apply", "applications", "applicants", "candidates"],
     };
     (0..text.sentences.len())
@@ -408,10 +341,8 @@ fn outreach_sentences(text: &Text<'_>, language: Language) -> Vec<usize> {
 }
 
 const DUTCH_PASSIVE_AUXILIARIES: [&str; 5] = ["wordt", "worden", "werd", "werden", "geworden"];
-const SEPARABLE_PREFIXES: [&str; 15] = [
-    "aan", "op", "uit", "in", "mee", "af", "toe", "voor", "na", "door", "over", "om", "bij",
-    "terug", "samen",
-];
+const SEPARABLE_PREFIXES: [&str; 15] =
+    ["aan", "op", "uit", "in", "mee", "af", "toe", "voor", "na", "door", "over", "om", "bij", "terug", "samen"];
 
 /// A form of *worden* followed in the same sentence by a past participle (*wordt … gevraagd*).
 fn passive_voice(source: &str, words: &[text::Word<'_>]) -> Vec<Finding> {
@@ -420,11 +351,7 @@ fn passive_voice(source: &str, words: &[text::Word<'_>]) -> Vec<Finding> {
         if !DUTCH_PASSIVE_AUXILIARIES.contains(&auxiliary.lower.as_str()) {
             continue;
         }
-        let Some(participle) = words[i + 1..]
-            .iter()
-            .take(8)
-            .find(|w| is_participle(&w.lower))
-        else {
+        let Some(participle) = words[i + 1..].iter().take(8).find(|w| is_participle(&w.lower)) else {
             continue;
         };
         found.push(Finding {
@@ -432,7 +359,7 @@ fn passive_voice(source: &str, words: &[text::Word<'_>]) -> Vec<Finding> {
             category: Category::Readability,
             severity: Severity::Info,
             span: Some(Span { start: auxiliary.start, end: participle.end }),
-            matched: Some(slice(source, auxiliary.start, participle.end)),
+            matched: Some(auxiliary.through(participle, source).to_owned()),
             explanation: Localized::new(
                 "Dit is een lijdende vorm. Een actieve zin is duidelijker: zeg wie iets doet (‘wij vragen’ in plaats van ‘er wordt gevraagd’).",
                 "This is the passive voice. An active sentence is clearer: say who does what (‘we ask’ rather than ‘it is asked’).",
@@ -449,9 +376,7 @@ fn is_participle(word: &str) -> bool {
         .iter()
         .find_map(|p| word.strip_prefix(p).filter(|rest| rest.starts_with("ge")))
         .unwrap_or(word);
-    stem.len() >= 5
-        && stem.starts_with("ge")
-        && (stem.ends_with('d') || stem.ends_with('t') || stem.ends_with("en"))
+    stem.len() >= 5 && stem.starts_with("ge") && (stem.ends_with('d') || stem.ends_with('t') || stem.ends_with("en"))
 }
 
 fn long_words(text: &Text<'_>, language: Language) -> Vec<Finding> {
@@ -508,14 +433,7 @@ fn completeness(text: &Text<'_>, language: Language) -> Vec<Finding> {
         },
         Element {
             id: "inclusion-statement",
-            nl_words: &[
-                "inclusief",
-                "inclusieve",
-                "inclusie",
-                "diversiteit",
-                "divers",
-                "iedereen",
-            ],
+            nl_words: &["inclusief", "inclusieve", "inclusie", "diversiteit", "divers", "iedereen"],
             en_words: &["inclusive", "inclusion", "diversity", "diverse", "everyone"],
             explanation: (
                 "Een zin over inclusie ontbreekt. Zeg dat iedereen welkom is en dat u verschillen waardeert.",
@@ -533,13 +451,7 @@ fn completeness(text: &Text<'_>, language: Language) -> Vec<Finding> {
                 "functiebeperking",
                 "arbeidsbeperking",
             ],
-            en_words: &[
-                "adjustment",
-                "adjustments",
-                "accommodation",
-                "accommodations",
-                "disability",
-            ],
+            en_words: &["adjustment", "adjustments", "accommodation", "accommodations", "disability"],
             explanation: (
                 "Er staat niet hoe iemand om aanpassingen kan vragen (bijvoorbeeld bij een beperking). Noem wie ze kunnen bellen of mailen.",
                 "It does not say how someone can ask for adjustments (for example with a disability). Name whom to call or e-mail.",
@@ -548,13 +460,7 @@ fn completeness(text: &Text<'_>, language: Language) -> Vec<Finding> {
         Element {
             id: "anonymous-procedure",
             nl_words: &["anoniem", "anonieme", "geanonimiseerd", "vragenlijst"],
-            en_words: &[
-                "anonymous",
-                "anonymously",
-                "anonymised",
-                "anonymized",
-                "questionnaire",
-            ],
+            en_words: &["anonymous", "anonymously", "anonymised", "anonymized", "questionnaire"],
             explanation: (
                 "Er staat niet dat de procedure anoniem is. Leg uit dat kandidaten vragen beantwoorden in plaats van een cv te sturen, en dat de commissie anoniem beoordeelt.",
                 "It does not say that the procedure is anonymous. Explain that candidates answer questions instead of sending a CV, and that the committee scores anonymously.",

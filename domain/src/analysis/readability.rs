@@ -33,21 +33,13 @@ pub struct Readability {
 
 /// Measures a text.
 pub fn measure(text: &Text<'_>, language: Language) -> Readability {
-    let words: Vec<&str> = text
-        .words
-        .iter()
-        .filter(|w| !w.is_number())
-        .map(|w| w.lower.as_str())
-        .collect();
+    let words: Vec<&str> = text.words.iter().filter(|w| !w.is_number()).map(|w| w.lower.as_str()).collect();
     let sentences = text.sentences.iter().filter(|s| s.word_count > 0).count();
     let syllables: usize = words.iter().map(|w| syllables(w, language)).sum();
     let (asl, asw) = if words.is_empty() || sentences == 0 {
         (0.0, 0.0)
     } else {
-        (
-            words.len() as f64 / sentences as f64,
-            syllables as f64 / words.len() as f64,
-        )
+        (words.len() as f64 / sentences as f64, syllables as f64 / words.len() as f64)
     };
     let (flesch, brouwer) = match language {
         Language::Nl => (flesch_douma(asl, asw), Some(brouwer(asl, asw))),
@@ -96,10 +88,8 @@ pub fn syllables(word: &str, language: Language) -> usize {
 
 /// Dutch vowel clusters that form one syllable nucleus, longest first. A run of vowels is read from
 /// left to right as these units; a vowel with a diaeresis (ë, ï) always starts a new syllable.
-const DUTCH_NUCLEI: [&str; 17] = [
-    "aai", "ooi", "oei", "eeu", "ieu", "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ij",
-    "ou", "au",
-];
+const DUTCH_NUCLEI: [&str; 17] =
+    ["aai", "ooi", "oei", "eeu", "ieu", "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ij", "ou", "au"];
 
 fn dutch_syllables(word: &str) -> usize {
     let chars: Vec<char> = word.chars().collect();
@@ -113,10 +103,7 @@ fn dutch_syllables(word: &str) -> usize {
             continue;
         }
         let rest: String = chars[i..].iter().take(4).collect();
-        let unit = DUTCH_NUCLEI
-            .iter()
-            .find(|n| rest.starts_with(*n))
-            .map_or(1, |n| n.chars().count());
+        let unit = DUTCH_NUCLEI.iter().find(|n| rest.starts_with(*n)).map_or(1, |n| n.chars().count());
         count += 1;
         i += unit;
     }
@@ -142,11 +129,7 @@ fn english_syllables(word: &str) -> usize {
         count -= 1;
     }
     // "-ed" is silent unless after t or d ("jumped", but "wanted").
-    if n > 3
-        && chars[n - 2..] == ['e', 'd']
-        && !matches!(chars[n - 3], 't' | 'd')
-        && !is_vowel(chars[n - 3])
-    {
+    if n > 3 && chars[n - 2..] == ['e', 'd'] && !matches!(chars[n - 3], 't' | 'd') && !is_vowel(chars[n - 3]) {
         count -= 1;
     }
     count.max(1)

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::gender::GenderMatcher;
+use super::phrases::PatternIndex;
 use super::{Category, Localized, Severity};
 use crate::language::Language;
 
@@ -97,15 +99,33 @@ pub enum JargonKind {
     Anglicism,
 }
 
-/// The rules of one language.
+/// The rules of one language, with their patterns compiled once.
 #[derive(Debug, Clone)]
 pub struct LanguageRules {
     pub gender_coded: GenderCodedFile,
     pub phrases: PhraseFile,
     pub jargon: JargonFile,
+    /// `gender_coded`, ready to match.
+    pub gender_matcher: GenderMatcher,
+    /// The patterns of `phrases.rules`, in their order.
+    pub phrase_patterns: PatternIndex,
+    /// The terms of `jargon.terms`, in their order.
+    pub jargon_patterns: PatternIndex,
 }
 
 impl LanguageRules {
+    fn new(
+        language: Language,
+        gender_coded: GenderCodedFile,
+        phrases: PhraseFile,
+        jargon: JargonFile,
+    ) -> LanguageRules {
+        let gender_matcher = GenderMatcher::new(language, &gender_coded);
+        let phrase_patterns = PatternIndex::new(phrases.rules.iter().map(|r| r.pattern.as_str()));
+        let jargon_patterns = PatternIndex::new(jargon.terms.iter().map(|t| t.term.as_str()));
+        LanguageRules { gender_coded, phrases, jargon, gender_matcher, phrase_patterns, jargon_patterns }
+    }
+
     /// The full citation of a source id, looked up in every file of this language.
     pub fn citation(&self, source: &str) -> Option<&str> {
         self.gender_coded
@@ -127,23 +147,11 @@ pub struct RuleSet {
 
 /// The files, in a fixed order (the version hashes them in this order).
 const FILES: [(&str, &str); 6] = [
-    (
-        "nl/gender-coded.json",
-        include_str!("../../rules/nl/gender-coded.json"),
-    ),
-    (
-        "nl/phrases.json",
-        include_str!("../../rules/nl/phrases.json"),
-    ),
+    ("nl/gender-coded.json", include_str!("../../rules/nl/gender-coded.json")),
+    ("nl/phrases.json", include_str!("../../rules/nl/phrases.json")),
     ("nl/jargon.json", include_str!("../../rules/nl/jargon.json")),
-    (
-        "en/gender-coded.json",
-        include_str!("../../rules/en/gender-coded.json"),
-    ),
-    (
-        "en/phrases.json",
-        include_str!("../../rules/en/phrases.json"),
-    ),
+    ("en/gender-coded.json", include_str!("../../rules/en/gender-coded.json")),
+    ("en/phrases.json", include_str!("../../rules/en/phrases.json")),
     ("en/jargon.json", include_str!("../../rules/en/jargon.json")),
 ];
 
@@ -160,20 +168,14 @@ impl RuleSet {
     pub fn builtin() -> &'static RuleSet {
         static BUILTIN: OnceLock<RuleSet> = OnceLock::new();
         // The files are part of the build and checked by tests, so they always parse.
-        BUILTIN.get_or_init(|| {
-            RuleSet::parse(&FILES).unwrap_or_else(|e| panic!("built-in rules are invalid: {e}"))
-        })
+        BUILTIN.get_or_init(|| RuleSet::parse(&FILES).unwrap_or_else(|e| panic!("built-in rules are invalid: {e}")))
     }
 
     /// Parses rule files given as `(name, contents)` in the order of the built-in files.
     pub fn parse(files: &[(&str, &str); 6]) -> Result<RuleSet, RuleFileError> {
-        fn read<T: for<'de> Deserialize<'de>>(
-            (name, contents): &(&str, &str),
-        ) -> Result<T, RuleFileError> {
-            serde_json::from_str(contents).map_err(|e| RuleFileError {
-                file: (*name).to_owned(),
-                reason: e.to_string(),
-            })
+        fn read<T: for<'de> Deserialize<'de>>((name, contents): &(&str, &str)) -> Result<T, RuleFileError> {
+            serde_json::from_str(contents)
+                .map_err(|e| RuleFileError { file: (*name).to_owned(), reason: e.to_string() })
         }
         let mut hasher = Sha256::new();
         for (name, contents) in files {
@@ -183,16 +185,8 @@ impl RuleSet {
             hasher.update([0]);
         }
         let digest = hex::encode(hasher.finalize());
-        let nl = LanguageRules {
-            gender_coded: read(&files[0])?,
-            phrases: read(&files[1])?,
-            jargon: read(&files[2])?,
-        };
-        let en = LanguageRules {
-            gender_coded: read(&files[3])?,
-            phrases: read(&files[4])?,
-            jargon: read(&files[5])?,
-        };
+        let nl = LanguageRules::new(Language::Nl, read(&files[0])?, read(&files[1])?, read(&files[2])?);
+        let en = LanguageRules::new(Language::En, read(&files[3])?, read(&files[4])?, read(&files[5])?);
         let version = format!("{}+{}", nl.gender_coded.version, &digest[..12]);
         Ok(RuleSet { version, nl, en })
     }
@@ -214,39 +208,15 @@ mod tests {
         let rules = RuleSet::builtin();
         for language in Language::ALL {
             let set = rules.for_language(language);
-            for word in set
-                .gender_coded
-                .masculine
-                .iter()
-                .chain(&set.gender_coded.feminine)
-            {
-                assert!(
-                    set.citation(&word.source).is_some(),
-                    "{language:?} {} cites {}",
-                    word.word,
-                    word.source
-                );
+            for word in set.gender_coded.masculine.iter().chain(&set.gender_coded.feminine) {
+                assert!(set.citation(&word.source).is_some(), "{language:?} {} cites {}", word.word, word.source);
             }
             for rule in &set.phrases.rules {
-                assert!(
-                    set.citation(&rule.source).is_some(),
-                    "{} cites {}",
-                    rule.id,
-                    rule.source
-                );
-                assert!(
-                    !rule.explanation.nl.is_empty() && !rule.explanation.en.is_empty(),
-                    "{}",
-                    rule.id
-                );
+                assert!(set.citation(&rule.source).is_some(), "{} cites {}", rule.id, rule.source);
+                assert!(!rule.explanation.nl.is_empty() && !rule.explanation.en.is_empty(), "{}", rule.id);
             }
             for term in &set.jargon.terms {
-                assert!(
-                    set.citation(&term.source).is_some(),
-                    "{} cites {}",
-                    term.term,
-                    term.source
-                );
+                assert!(set.citation(&term.source).is_some(), "{} cites {}", term.term, term.source);
             }
         }
     }
@@ -254,14 +224,7 @@ mod tests {
     #[test]
     fn rule_ids_are_unique() {
         let rules = RuleSet::builtin();
-        let mut ids: Vec<_> = rules
-            .nl
-            .phrases
-            .rules
-            .iter()
-            .chain(&rules.en.phrases.rules)
-            .map(|r| &r.id)
-            .collect();
+        let mut ids: Vec<_> = rules.nl.phrases.rules.iter().chain(&rules.en.phrases.rules).map(|r| &r.id).collect();
         let count = ids.len();
         ids.sort();
         ids.dedup();
@@ -273,11 +236,7 @@ mod tests {
         for language in Language::ALL {
             let set = &RuleSet::builtin().for_language(language).gender_coded;
             for word in &set.masculine {
-                assert!(
-                    !set.feminine.iter().any(|f| f.word == word.word),
-                    "{}",
-                    word.word
-                );
+                assert!(!set.feminine.iter().any(|f| f.word == word.word), "{}", word.word);
             }
         }
     }

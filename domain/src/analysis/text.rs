@@ -4,10 +4,8 @@
 //! language that shows the text.
 
 /// Words that end in a full stop without ending the sentence (`max. 5 jaar`, `bijv. beleid`).
-const ABBREVIATIONS: [&str; 16] = [
-    "max", "min", "bijv", "bv", "ca", "o.a", "incl", "excl", "evt", "resp", "e.g", "i.e", "etc",
-    "approx", "vs", "nr",
-];
+const ABBREVIATIONS: [&str; 16] =
+    ["max", "min", "bijv", "bv", "ca", "o.a", "incl", "excl", "evt", "resp", "e.g", "i.e", "etc", "approx", "vs", "nr"];
 
 /// One word: letters and digits, with inner hyphens and apostrophes (`self-confident`, `zo'n`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,11 +15,19 @@ pub struct Word<'a> {
     /// Character offsets in the whole text.
     pub start: usize,
     pub end: usize,
+    /// Byte offsets in the whole text, for slicing it.
+    pub byte_start: usize,
+    pub byte_end: usize,
     /// Index of the sentence the word is in.
     pub sentence: usize,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
+    /// The text from this word up to and including `last`, as written.
+    pub fn through(&self, last: &Word<'_>, source: &'a str) -> &'a str {
+        &source[self.byte_start..last.byte_end]
+    }
+
     pub fn is_number(&self) -> bool {
         self.text.chars().all(|c| c.is_ascii_digit())
     }
@@ -63,9 +69,7 @@ impl<'a> Text<'a> {
                 while end < chars.len() {
                     let next = chars[end].1;
                     let joins = matches!(next, '-' | '\'' | '’')
-                        && chars
-                            .get(end + 1)
-                            .is_some_and(|&(_, after)| is_word_char(after));
+                        && chars.get(end + 1).is_some_and(|&(_, after)| is_word_char(after));
                     if is_word_char(next) {
                         end += 1;
                     } else if joins {
@@ -83,21 +87,19 @@ impl<'a> Text<'a> {
                     lower: text.to_lowercase(),
                     start,
                     end,
+                    byte_start,
+                    byte_end,
                     sentence: sentences.len(),
                 });
                 i = end;
                 continue;
             }
             let after_abbreviation = c == '.'
-                && words.last().is_some_and(|w: &Word<'_>| {
-                    w.end == i && ABBREVIATIONS.contains(&w.lower.as_str())
-                });
+                && words.last().is_some_and(|w: &Word<'_>| w.end == i && ABBREVIATIONS.contains(&w.lower.as_str()));
             let ends_sentence = c == '\n'
                 || (matches!(c, '.' | '!' | '?' | ':' | ';')
                     && !after_abbreviation
-                    && chars
-                        .get(i + 1)
-                        .is_none_or(|&(_, after)| after.is_whitespace()));
+                    && chars.get(i + 1).is_none_or(|&(_, after)| after.is_whitespace()));
             if ends_sentence && let Some(start) = sentence_start.take() {
                 sentences.push(Sentence {
                     start,
@@ -117,11 +119,7 @@ impl<'a> Text<'a> {
                 word_count: words.len() - sentence_first_word,
             });
         }
-        Text {
-            source,
-            words,
-            sentences,
-        }
+        Text { source, words, sentences }
     }
 
     /// The words of sentence `index`.
@@ -138,11 +136,7 @@ mod tests {
     #[test]
     fn words_keep_inner_hyphens_and_apostrophes_and_their_character_offsets() {
         let text = Text::parse("Zo'n self-confident collega, één werk- en denkniveau.");
-        let words: Vec<_> = text
-            .words
-            .iter()
-            .map(|w| (w.text, w.start, w.end))
-            .collect();
+        let words: Vec<_> = text.words.iter().map(|w| (w.text, w.start, w.end)).collect();
         assert_eq!(
             words,
             [
@@ -163,23 +157,11 @@ mod tests {
             "Wij zoeken jou. Wat ga je doen?\n• Beleid schrijven\n• Advies geven\nversie 2.0 is klaar, max. 5 jaar",
         );
         let sentences: Vec<_> = (0..text.sentences.len())
-            .map(|i| {
-                text.sentence_words(i)
-                    .iter()
-                    .map(|w| w.text)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|i| text.sentence_words(i).iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(
             sentences,
-            [
-                "Wij zoeken jou",
-                "Wat ga je doen",
-                "Beleid schrijven",
-                "Advies geven",
-                "versie 2 0 is klaar max 5 jaar"
-            ]
+            ["Wij zoeken jou", "Wat ga je doen", "Beleid schrijven", "Advies geven", "versie 2 0 is klaar max 5 jaar"]
         );
     }
 }

@@ -25,10 +25,7 @@ pub fn token_from_cookie(headers: &HeaderMap) -> Option<String> {
 
 /// Middleware: refuses requests with an unsafe method unless the header matches the cookie.
 pub async fn check(request: Request, next: Next) -> Result<Response, ApiError> {
-    let safe = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !matches(request.headers()) {
         return Err(ApiError::CsrfFailed);
     }

@@ -32,11 +32,7 @@ pub struct CurrentUser {
 impl CurrentUser {
     /// Refuses with 403 unless the user's role grants `permission`.
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
-        if self.role.may(permission) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden)
-        }
+        if self.role.may(permission) { Ok(()) } else { Err(ApiError::Forbidden) }
     }
 
     pub fn to_api(&self) -> api::account::StaffUser {
@@ -57,9 +53,7 @@ pub async fn require_session(
     next: Next,
 ) -> Result<Response, ApiError> {
     let token = session::token_from_headers(request.headers()).ok_or(ApiError::Unauthenticated)?;
-    let user = session::user_for_token(&state.db, &token)
-        .await?
-        .ok_or(ApiError::Unauthenticated)?;
+    let user = session::user_for_token(&state.db, &token).await?.ok_or(ApiError::Unauthenticated)?;
     request.extensions_mut().insert(user);
     Ok(next.run(request).await)
 }
@@ -68,10 +62,6 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<CurrentUser>()
-            .cloned()
-            .ok_or(ApiError::Unauthenticated)
+        parts.extensions.get::<CurrentUser>().cloned().ok_or(ApiError::Unauthenticated)
     }
 }

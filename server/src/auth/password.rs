@@ -26,11 +26,8 @@ pub async fn verify(candidate: String, stored_hash: Option<String>) -> anyhow::R
     tokio::task::spawn_blocking(move || {
         let known = stored_hash.is_some();
         let stored = stored_hash.unwrap_or_else(|| dummy_hash().to_owned());
-        let parsed = PasswordHash::new(&stored)
-            .map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
-        let matches = Argon2::default()
-            .verify_password(candidate.as_bytes(), &parsed)
-            .is_ok();
+        let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
+        let matches = Argon2::default().verify_password(candidate.as_bytes(), &parsed).is_ok();
         Ok(known && matches)
     })
     .await?
@@ -56,24 +53,12 @@ mod tests {
         let password = Password::parse("correct horse battery staple").expect("valid");
         let stored = hash(password).await.expect("hashes");
         assert!(stored.starts_with("$argon2id$"));
-        assert!(
-            verify("correct horse battery staple".into(), Some(stored.clone()))
-                .await
-                .expect("runs")
-        );
-        assert!(
-            !verify("Correct horse battery staple".into(), Some(stored))
-                .await
-                .expect("runs")
-        );
+        assert!(verify("correct horse battery staple".into(), Some(stored.clone())).await.expect("runs"));
+        assert!(!verify("Correct horse battery staple".into(), Some(stored)).await.expect("runs"));
     }
 
     #[tokio::test]
     async fn an_unknown_account_never_verifies() {
-        assert!(
-            !verify("no account has this password".into(), None)
-                .await
-                .expect("runs")
-        );
+        assert!(!verify("no account has this password".into(), None).await.expect("runs"));
     }
 }

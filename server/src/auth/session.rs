@@ -36,19 +36,11 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
-    cookie(headers, SESSION_COOKIE)
-        .filter(|t| t.len() == 64)
-        .map(str::to_owned)
+    cookie(headers, SESSION_COOKIE).filter(|t| t.len() == 64).map(str::to_owned)
 }
 
 /// A `Set-Cookie` value. `max_age_seconds` 0 removes the cookie.
-pub fn set_cookie(
-    name: &str,
-    value: &str,
-    max_age_seconds: i64,
-    http_only: bool,
-    secure: bool,
-) -> String {
+pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64, http_only: bool, secure: bool) -> String {
     let mut cookie = format!("{name}={value}; Path=/; SameSite=Strict; Max-Age={max_age_seconds}");
     if http_only {
         cookie.push_str("; HttpOnly");
@@ -60,11 +52,7 @@ pub fn set_cookie(
 }
 
 /// Starts a session for `user_id`; returns the token for the cookie.
-pub async fn create(
-    db: &impl ConnectionTrait,
-    user_id: Uuid,
-    hours: i64,
-) -> Result<String, sea_orm::DbErr> {
+pub async fn create(db: &impl ConnectionTrait, user_id: Uuid, hours: i64) -> Result<String, sea_orm::DbErr> {
     let token = new_token();
     let now = Utc::now();
     sessions::ActiveModel {
@@ -80,17 +68,12 @@ pub async fn create(
 
 /// Ends the session of `token`, if it exists.
 pub async fn delete(db: &impl ConnectionTrait, token: &str) -> Result<(), sea_orm::DbErr> {
-    sessions::Entity::delete_by_id(token_hash(token))
-        .exec(db)
-        .await?;
+    sessions::Entity::delete_by_id(token_hash(token)).exec(db).await?;
     Ok(())
 }
 
 /// The user of a live session. Expired sessions count as none.
-pub async fn user_for_token(
-    db: &impl ConnectionTrait,
-    token: &str,
-) -> Result<Option<CurrentUser>, sea_orm::DbErr> {
+pub async fn user_for_token(db: &impl ConnectionTrait, token: &str) -> Result<Option<CurrentUser>, sea_orm::DbErr> {
     let found = sessions::Entity::find_by_id(token_hash(token))
         .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
         .one(db)
@@ -122,10 +105,7 @@ mod tests {
     #[test]
     fn cookies_are_found_by_exact_name() {
         let mut headers = HeaderMap::new();
-        headers.insert(
-            COOKIE,
-            HeaderValue::from_static("x_bw_session=evil; bw_session=abc; bw_csrf=def"),
-        );
+        headers.insert(COOKIE, HeaderValue::from_static("x_bw_session=evil; bw_session=abc; bw_csrf=def"));
         assert_eq!(cookie(&headers, "bw_session"), Some("abc"));
         assert_eq!(cookie(&headers, "bw_csrf"), Some("def"));
         assert_eq!(cookie(&headers, "missing"), None);
@@ -143,9 +123,6 @@ mod tests {
     #[test]
     fn session_cookies_are_http_only_and_same_site_strict() {
         let value = set_cookie(SESSION_COOKIE, "t", 60, true, true);
-        assert_eq!(
-            value,
-            "bw_session=t; Path=/; SameSite=Strict; Max-Age=60; HttpOnly; Secure"
-        );
+        assert_eq!(value, "bw_session=t; Path=/; SameSite=Strict; Max-Age=60; HttpOnly; Secure");
     }
 }

@@ -40,11 +40,7 @@ fn wait_seconds(newest_first: Vec<DateTime<Utc>>, now: DateTime<Utc>) -> Option<
     Some((free_at - now).num_seconds().max(1) as u64)
 }
 
-pub async fn record_failure(
-    db: &impl ConnectionTrait,
-    key: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sea_orm::DbErr> {
+pub async fn record_failure(db: &impl ConnectionTrait, key: &str, now: DateTime<Utc>) -> Result<(), sea_orm::DbErr> {
     login_failures::Entity::insert(login_failures::ActiveModel {
         username_key: Set(key.to_owned()),
         at: Set(now),
@@ -56,10 +52,7 @@ pub async fn record_failure(
 }
 
 pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), sea_orm::DbErr> {
-    login_failures::Entity::delete_many()
-        .filter(login_failures::Column::UsernameKey.eq(key))
-        .exec(db)
-        .await?;
+    login_failures::Entity::delete_many().filter(login_failures::Column::UsernameKey.eq(key)).exec(db).await?;
     Ok(())
 }
 
@@ -71,18 +64,9 @@ mod tests {
     fn five_failures_in_the_window_block_until_the_fifth_newest_ages_out() {
         let now = Utc::now();
         let ago = |minutes: i64| now - Duration::minutes(minutes);
-        assert_eq!(
-            wait_seconds(vec![ago(1), ago(2), ago(3), ago(4)], now),
-            None
-        );
-        assert_eq!(
-            wait_seconds(vec![ago(1), ago(2), ago(3), ago(4), ago(10)], now),
-            Some(5 * 60)
-        );
-        assert_eq!(
-            wait_seconds(vec![ago(1), ago(1), ago(1), ago(1), ago(1), ago(14)], now),
-            Some(14 * 60)
-        );
+        assert_eq!(wait_seconds(vec![ago(1), ago(2), ago(3), ago(4)], now), None);
+        assert_eq!(wait_seconds(vec![ago(1), ago(2), ago(3), ago(4), ago(10)], now), Some(5 * 60));
+        assert_eq!(wait_seconds(vec![ago(1), ago(1), ago(1), ago(1), ago(1), ago(14)], now), Some(14 * 60));
     }
 
     #[test]

@@ -29,10 +29,5 @@ pub async fn vacancy_text(
     if request.text.chars().count() > MAX_TEXT_CHARS {
         return Err(ApiError::field("text", ErrorCode::TextTooLong));
     }
-    Ok(Json(analyse(
-        &request.text,
-        request.language,
-        RuleSet::builtin(),
-        &[],
-    )))
+    Ok(Json(analyse(&request.text, request.language, RuleSet::builtin(), &[])))
 }

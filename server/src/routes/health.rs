@@ -18,15 +18,7 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
             HealthStatus::Unavailable
         }
     };
-    let status = if database == HealthStatus::Ok {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
-    let body = Health {
-        status: HealthStatus::Ok,
-        database,
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-    };
+    let status = if database == HealthStatus::Ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let body = Health { status: HealthStatus::Ok, database, version: env!("CARGO_PKG_VERSION").to_owned() };
     (status, Json(body))
 }

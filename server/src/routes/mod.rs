@@ -32,19 +32,13 @@ pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
                        Requests that change something need the `X-CSRF-Token` header (see `GET /api/session`).",
         license(name = "EUPL-1.2")
     ),
-    components(schemas(
-        api::problem::Problem,
-        api::problem::ErrorCode,
-        api::problem::FieldError
-    ))
+    components(schemas(api::problem::Problem, api::problem::ErrorCode, api::problem::FieldError))
 )]
 struct ApiDoc;
 
 /// Routes anyone may call.
 fn public() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(health::health))
-        .routes(routes!(session::current, session::login))
+    OpenApiRouter::new().routes(routes!(health::health)).routes(routes!(session::current, session::login))
 }
 
 /// Routes that need a session.
@@ -63,14 +57,8 @@ pub fn api(state: AppState) -> Router {
         .split_for_parts();
     let document = openapi.clone();
     router
-        .route(
-            "/api/openapi.json",
-            get(move || async move { Json(document) }),
-        )
-        .route(
-            "/api/{*rest}",
-            axum::routing::any(|| async { ApiError::NotFound }),
-        )
+        .route("/api/openapi.json", get(move || async move { Json(document) }))
+        .route("/api/{*rest}", axum::routing::any(|| async { ApiError::NotFound }))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(from_fn(csrf::check))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))

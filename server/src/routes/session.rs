@@ -22,10 +22,7 @@ use crate::startup::AppState;
 /// Who is logged in (if anyone), and the CSRF token for requests that change something. Sets the
 /// CSRF cookie when the browser has none.
 #[utoipa::path(get, path = "/session", tag = "session", responses((status = 200, body = SessionInfo)))]
-pub async fn current(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn current(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse, ApiError> {
     let user = match session::token_from_headers(&headers) {
         Some(token) => session::user_for_token(&state.db, &token).await?,
         None => None,
@@ -34,24 +31,12 @@ pub async fn current(
         Some(token) => (token, None),
         None => {
             let token = session::new_token();
-            let cookie = session::set_cookie(
-                CSRF_COOKIE,
-                &token,
-                60 * 60 * 24,
-                false,
-                state.config.secure_cookies,
-            );
+            let cookie = session::set_cookie(CSRF_COOKIE, &token, 60 * 60 * 24, false, state.config.secure_cookies);
             (token, Some(cookie))
         }
     };
-    let body = SessionInfo {
-        user: user.as_ref().map(CurrentUser::to_api),
-        csrf_token,
-    };
-    Ok((
-        AppendHeaders(set_cookie.map(|c| (SET_COOKIE, c))),
-        Json(body),
-    ))
+    let body = SessionInfo { user: user.as_ref().map(CurrentUser::to_api), csrf_token };
+    Ok((AppendHeaders(set_cookie.map(|c| (SET_COOKIE, c))), Json(body)))
 }
 
 /// Logs in. A wrong username and a wrong password get the same answer; after five failures for one
@@ -82,55 +67,33 @@ pub async fn login(
 
     let key = throttle::username_key(&request.username);
     if let Some(retry_after_seconds) = throttle::retry_after(&state.db, &key, Utc::now()).await? {
-        return Err(ApiError::TooManyAttempts {
-            retry_after_seconds,
-        });
+        return Err(ApiError::TooManyAttempts { retry_after_seconds });
     }
 
     let username = request.username.trim().to_lowercase();
-    let user = users::Entity::find()
-        .filter(users::Column::Username.eq(username))
-        .one(&state.db)
-        .await?;
+    let user = users::Entity::find().filter(users::Column::Username.eq(username)).one(&state.db).await?;
     let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
     let verified = password::verify(request.password, stored_hash).await?;
 
     let transaction = state.audit.begin(&state.db).await?;
     let (Some(user), true) = (user, verified) else {
         throttle::record_failure(&*transaction, &key, Utc::now()).await?;
-        transaction
-            .record(AuditEntry::new(AuditAction::LoginFailed))
-            .await?;
+        transaction.record(AuditEntry::new(AuditAction::LoginFailed)).await?;
         transaction.commit().await?;
         tracing::info!("login failed");
         return Err(ApiError::InvalidCredentials);
     };
     throttle::clear(&*transaction, &key).await?;
     let token = session::create(&*transaction, user.id, state.config.session_hours).await?;
-    transaction
-        .record(AuditEntry::new(AuditAction::LoginSucceeded).actor(user.id))
-        .await?;
+    transaction.record(AuditEntry::new(AuditAction::LoginSucceeded).actor(user.id)).await?;
     transaction.commit().await?;
     tracing::info!(user_id = %user.id, "logged in");
 
-    let user =
-        session::current_user(user).ok_or_else(|| anyhow::anyhow!("user has an unknown role"))?;
+    let user = session::current_user(user).ok_or_else(|| anyhow::anyhow!("user has an unknown role"))?;
     let max_age = state.config.session_hours * 3600;
-    let cookie = session::set_cookie(
-        SESSION_COOKIE,
-        &token,
-        max_age,
-        true,
-        state.config.secure_cookies,
-    );
+    let cookie = session::set_cookie(SESSION_COOKIE, &token, max_age, true, state.config.secure_cookies);
     let csrf_token = csrf::token_from_cookie(&headers).unwrap_or_default();
-    Ok((
-        [(SET_COOKIE, cookie)],
-        Json(SessionInfo {
-            user: Some(user.to_api()),
-            csrf_token,
-        }),
-    ))
+    Ok(([(SET_COOKIE, cookie)], Json(SessionInfo { user: Some(user.to_api()), csrf_token })))
 }
 
 /// Logs out: ends the session and removes its cookie.
@@ -145,9 +108,7 @@ pub async fn logout(
     if let Some(token) = session::token_from_headers(&headers) {
         session::delete(&*transaction, &token).await?;
     }
-    transaction
-        .record(AuditEntry::new(AuditAction::LoggedOut).actor(user.id))
-        .await?;
+    transaction.record(AuditEntry::new(AuditAction::LoggedOut).actor(user.id)).await?;
     transaction.commit().await?;
     let cookie = session::set_cookie(SESSION_COOKIE, "", 0, true, state.config.secure_cookies);
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]))

@@ -44,22 +44,11 @@ pub async fn list(
     user.require(Permission::ManageUsers)?;
     let per_page = query.per_page.clamp(1, 100);
     let page = query.page.max(1);
-    let paginator = users::Entity::find()
-        .order_by_asc(users::Column::Username)
-        .paginate(&state.db, per_page);
+    let paginator = users::Entity::find().order_by_asc(users::Column::Username).paginate(&state.db, per_page);
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(page - 1).await?;
-    let items = rows
-        .into_iter()
-        .filter_map(session::current_user)
-        .map(|u| u.to_api())
-        .collect();
-    Ok(Json(UserPage {
-        items,
-        page,
-        per_page,
-        total,
-    }))
+    let items = rows.into_iter().filter_map(session::current_user).map(|u| u.to_api()).collect();
+    Ok(Json(UserPage { items, page, per_page, total }))
 }
 
 /// Creates a staff account.
@@ -82,13 +71,11 @@ pub async fn create(
         password: &request.password,
         role: request.role,
     };
-    let row = accounts::create_user(&state.db, &state.audit, Some(user.id), new)
-        .await
-        .map_err(|e| match e {
-            CreateUserError::Invalid(fields) => ApiError::Validation(fields),
-            CreateUserError::UsernameTaken => ApiError::field("username", ErrorCode::UsernameTaken),
-            CreateUserError::Unexpected(cause) => ApiError::Internal(cause),
-        })?;
+    let row = accounts::create_user(&state.db, &state.audit, Some(user.id), new).await.map_err(|e| match e {
+        CreateUserError::Invalid(fields) => ApiError::Validation(fields),
+        CreateUserError::UsernameTaken => ApiError::field("username", ErrorCode::UsernameTaken),
+        CreateUserError::Unexpected(cause) => ApiError::Internal(cause),
+    })?;
     let created = session::current_user(row)
         .map(|u| u.to_api())
         .ok_or_else(|| anyhow::anyhow!("created user has an unknown role"))?;

@@ -26,15 +26,7 @@ async fn logins_logouts_and_new_accounts_are_recorded_in_an_unbroken_chain() {
     app.login("beheerder", "wrong password").await;
     app.login("beheerder", PASSWORD).await;
     app.delete("/api/session").await;
-    assert_eq!(
-        actions(&app).await,
-        [
-            "user_created",
-            "login_failed",
-            "login_succeeded",
-            "logged_out"
-        ]
-    );
+    assert_eq!(actions(&app).await, ["user_created", "login_failed", "login_succeeded", "logged_out"]);
     assert_eq!(audit::verify(&app.state.db).await.expect("readable"), Ok(4));
 }
 
@@ -45,21 +37,11 @@ async fn concurrent_acts_keep_the_chain_unbroken() {
     let attempts = (0..12).map(|i| {
         let client = reqwest::Client::new();
         let url = app.url("/api/session");
-        let password = if i % 2 == 0 {
-            PASSWORD
-        } else {
-            "wrong password"
-        };
+        let password = if i % 2 == 0 { PASSWORD } else { "wrong password" };
         async move {
             // Each client gets its own CSRF cookie, as separate browsers would.
-            let session: api::account::SessionInfo = client
-                .get(&url)
-                .send()
-                .await
-                .expect("sent")
-                .json()
-                .await
-                .expect("json");
+            let session: api::account::SessionInfo =
+                client.get(&url).send().await.expect("sent").json().await.expect("json");
             client
                 .post(&url)
                 .header("X-CSRF-Token", &session.csrf_token)
@@ -72,21 +54,11 @@ async fn concurrent_acts_keep_the_chain_unbroken() {
         }
     });
     let statuses = futures_join_all(attempts).await;
-    assert!(
-        statuses
-            .iter()
-            .all(|s| s.as_u16() == 200 || s.as_u16() == 401),
-        "{statuses:?}"
-    );
-    assert_eq!(
-        audit::verify(&app.state.db).await.expect("readable"),
-        Ok(13)
-    );
+    assert!(statuses.iter().all(|s| s.as_u16() == 200 || s.as_u16() == 401), "{statuses:?}");
+    assert_eq!(audit::verify(&app.state.db).await.expect("readable"), Ok(13));
 }
 
-async fn futures_join_all<F: std::future::Future + Send + 'static>(
-    futures: impl Iterator<Item = F>,
-) -> Vec<F::Output>
+async fn futures_join_all<F: std::future::Future + Send + 'static>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
 where
     F::Output: Send + 'static,
 {
@@ -103,9 +75,7 @@ async fn the_database_refuses_to_change_or_delete_an_entry() {
     let app = spawn_app().await;
     app.create_user("beheerder", api::Role::Admin).await;
     let db = raw_connection(&app).await;
-    let update = db
-        .execute_unprepared("UPDATE audit_log SET details = '{\"role\":\"evaluator\"}'")
-        .await;
+    let update = db.execute_unprepared("UPDATE audit_log SET details = '{\"role\":\"evaluator\"}'").await;
     assert!(update.is_err(), "an update must fail");
     let delete = db.execute_unprepared("DELETE FROM audit_log").await;
     assert!(delete.is_err(), "a delete must fail");
@@ -132,12 +102,7 @@ async fn tampering_past_the_guard_is_found_at_the_changed_entry() {
         ]
     };
     for statement in statements {
-        db.execute_unprepared(statement)
-            .await
-            .expect("tampering works with full access");
+        db.execute_unprepared(statement).await.expect("tampering works with full access");
     }
-    assert_eq!(
-        audit::verify(&app.state.db).await.expect("readable"),
-        Err(BrokenLink::ContentChanged { sequence: 2 })
-    );
+    assert_eq!(audit::verify(&app.state.db).await.expect("readable"), Err(BrokenLink::ContentChanged { sequence: 2 }));
 }

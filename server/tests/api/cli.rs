@@ -21,43 +21,13 @@ async fn user_create_and_audit_verify_report_what_they_did() {
     let app = spawn_app().await;
     let url = app.database_url.clone();
 
-    let created = breedwerf(
-        &url,
-        &[
-            "user",
-            "create",
-            "--username",
-            "sanne",
-            "--display-name",
-            "Sanne",
-            "--role",
-            "recruiter",
-        ],
-    );
-    assert!(
-        created.status.success(),
-        "{}",
-        String::from_utf8_lossy(&created.stderr)
-    );
+    let created =
+        breedwerf(&url, &["user", "create", "--username", "sanne", "--display-name", "Sanne", "--role", "recruiter"]);
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
 
-    let invalid = breedwerf(
-        &url,
-        &[
-            "user",
-            "create",
-            "--username",
-            "x",
-            "--display-name",
-            "X",
-            "--role",
-            "admin",
-        ],
-    );
+    let invalid = breedwerf(&url, &["user", "create", "--username", "x", "--display-name", "X", "--role", "admin"]);
     assert!(!invalid.status.success());
-    assert!(
-        String::from_utf8_lossy(&invalid.stderr)
-            .contains("username: A username has 3 to 64 characters.")
-    );
+    assert!(String::from_utf8_lossy(&invalid.stderr).contains("username: A username has 3 to 64 characters."));
 
     let intact = breedwerf(&url, &["audit", "verify"]);
     assert!(intact.status.success());
@@ -76,9 +46,5 @@ async fn user_create_and_audit_verify_report_what_they_did() {
 
     let broken = breedwerf(&url, &["audit", "verify"]);
     assert!(!broken.status.success());
-    assert!(
-        String::from_utf8_lossy(&broken.stderr).contains("entry 1"),
-        "{}",
-        String::from_utf8_lossy(&broken.stderr)
-    );
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("entry 1"), "{}", String::from_utf8_lossy(&broken.stderr));
 }

@@ -16,10 +16,7 @@ async fn an_unknown_api_path_is_a_problem_in_the_requested_language() {
     assert_eq!(dutch.kind, "urn:breedwerf:problem:not_found");
 
     let english = problem(app.get_in("/api/does-not-exist", "en-GB,en;q=0.9").await).await;
-    assert_eq!(
-        english.detail,
-        ErrorCode::NotFound.message(api::Language::En)
-    );
+    assert_eq!(english.detail, ErrorCode::NotFound.message(api::Language::En));
 }
 
 #[tokio::test]
@@ -56,13 +53,7 @@ async fn a_body_over_the_limit_gets_413() {
 #[tokio::test]
 async fn a_wrong_method_gets_405_as_a_problem() {
     let app = spawn_app().await;
-    let response = app
-        .client
-        .put(app.url("/api/health"))
-        .header("X-CSRF-Token", "x")
-        .send()
-        .await
-        .expect("sent");
+    let response = app.client.put(app.url("/api/health")).header("X-CSRF-Token", "x").send().await.expect("sent");
     // Without a matching CSRF cookie the request is refused before routing.
     assert_eq!(problem(response).await.code, ErrorCode::CsrfFailed);
 
@@ -85,10 +76,7 @@ async fn a_change_without_the_csrf_token_is_refused_and_changes_nothing() {
         .await
         .expect("sent");
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert!(
-        response.headers().get("set-cookie").is_none(),
-        "no session may be started"
-    );
+    assert!(response.headers().get("set-cookie").is_none(), "no session may be started");
     assert_eq!(problem(response).await.code, ErrorCode::CsrfFailed);
 
     let wrong_token = app
@@ -115,11 +103,7 @@ async fn health_reports_the_database() {
 async fn the_openapi_document_describes_every_route() {
     let app = spawn_app().await;
     let document = app.openapi().await;
-    assert!(
-        document["openapi"]
-            .as_str()
-            .is_some_and(|v| v.starts_with("3."))
-    );
+    assert!(document["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
     let paths = document["paths"].as_object().expect("paths");
     for (path, method) in [
         ("/api/health", "get"),
@@ -130,10 +114,7 @@ async fn the_openapi_document_describes_every_route() {
         ("/api/users", "post"),
         ("/api/analysis/vacancy-text", "post"),
     ] {
-        assert!(
-            paths.get(path).and_then(|p| p.get(method)).is_some(),
-            "{method} {path} is documented"
-        );
+        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} is documented");
     }
     assert!(document["components"]["schemas"]["Problem"].is_object());
 }

@@ -39,10 +39,7 @@ pub async fn spawn_app_with_assets(assets_dir: PathBuf) -> TestApp {
     let address = format!("http://127.0.0.1:{}", application.port());
     let state = application.state().clone();
     tokio::spawn(application.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("a client");
+    let client = reqwest::Client::builder().cookie_store(true).build().expect("a client");
     let mut app = TestApp {
         address,
         client,
@@ -62,12 +59,7 @@ impl TestApp {
 
     /// `GET /api/session`, keeping the CSRF token as the browser app does.
     pub async fn refresh_session(&mut self) -> SessionInfo {
-        let info: SessionInfo = self
-            .get("/api/session")
-            .await
-            .json()
-            .await
-            .expect("session info");
+        let info: SessionInfo = self.get("/api/session").await.json().await.expect("session info");
         self.csrf_token.clone_from(&info.csrf_token);
         info
     }
@@ -79,28 +71,15 @@ impl TestApp {
 
     /// The OpenAPI document the server publishes.
     pub async fn openapi(&self) -> serde_json::Value {
-        self.get("/api/openapi.json")
-            .await
-            .json()
-            .await
-            .expect("an OpenAPI document")
+        self.get("/api/openapi.json").await.json().await.expect("an OpenAPI document")
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request sent")
+        self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
     pub async fn get_in(&self, path: &str, language: &str) -> Response {
-        self.client
-            .get(self.url(path))
-            .header("Accept-Language", language)
-            .send()
-            .await
-            .expect("request sent")
+        self.client.get(self.url(path)).header("Accept-Language", language).send().await.expect("request sent")
     }
 
     pub async fn post<T: Serialize + ?Sized>(&self, path: &str, body: &T) -> Response {
@@ -114,20 +93,11 @@ impl TestApp {
     }
 
     pub async fn delete(&self, path: &str) -> Response {
-        self.client
-            .delete(self.url(path))
-            .header("X-CSRF-Token", &self.csrf_token)
-            .send()
-            .await
-            .expect("request sent")
+        self.client.delete(self.url(path)).header("X-CSRF-Token", &self.csrf_token).send().await.expect("request sent")
     }
 
     pub async fn login(&self, username: &str, password: &str) -> Response {
-        self.post(
-            "/api/session",
-            &serde_json::json!({ "username": username, "password": password }),
-        )
-        .await
+        self.post("/api/session", &serde_json::json!({ "username": username, "password": password })).await
     }
 
     /// Creates an account directly (test setup) and logs in as it.
@@ -140,35 +110,19 @@ impl TestApp {
     }
 
     pub async fn create_user(&self, username: &str, role: api::Role) {
-        let new = NewUser {
-            username,
-            display_name: "Test Gebruiker",
-            password: PASSWORD,
-            role,
-        };
-        accounts::create_user(&self.state.db, &self.state.audit, None, new)
-            .await
-            .expect("user created");
+        let new = NewUser { username, display_name: "Test Gebruiker", password: PASSWORD, role };
+        accounts::create_user(&self.state.db, &self.state.audit, None, new).await.expect("user created");
     }
 }
 
 /// The fields a problem names, with their codes, in order.
 pub fn field_codes(problem: &Problem) -> Vec<(&str, ErrorCode)> {
-    problem
-        .fields
-        .iter()
-        .map(|f| (f.field.as_str(), f.code))
-        .collect()
+    problem.fields.iter().map(|f| (f.field.as_str(), f.code)).collect()
 }
 
 /// Reads a problem body, checking the content type on the way.
 pub async fn problem(response: Response) -> Problem {
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+    let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     assert_eq!(content_type, "application/problem+json");
     response.json().await.expect("a problem body")
 }
@@ -186,29 +140,16 @@ impl TestDatabase {
         match std::env::var("TEST_DATABASE_URL") {
             Ok(admin_url) if !admin_url.is_empty() => {
                 let name = format!("breedwerf_test_{}", uuid::Uuid::new_v4().simple());
-                let admin = Database::connect(&admin_url)
-                    .await
-                    .expect("TEST_DATABASE_URL reachable");
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .expect("database created");
+                let admin = Database::connect(&admin_url).await.expect("TEST_DATABASE_URL reachable");
+                admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("database created");
                 admin.close().await.ok();
                 let url = with_database_name(&admin_url, &name);
-                TestDatabase {
-                    url,
-                    cleanup: Some((admin_url, name)),
-                    _dir: None,
-                }
+                TestDatabase { url, cleanup: Some((admin_url, name)), _dir: None }
             }
             _ => {
                 let dir = tempfile::tempdir().expect("a temporary folder");
                 let url = format!("sqlite://{}/breedwerf.db?mode=rwc", dir.path().display());
-                TestDatabase {
-                    url,
-                    cleanup: None,
-                    _dir: Some(dir),
-                }
+                TestDatabase { url, cleanup: None, _dir: Some(dir) }
             }
         }
     }
@@ -221,16 +162,10 @@ impl Drop for TestDatabase {
         };
         // Drop runs inside the test's runtime, which cannot block: use a runtime of our own.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
             runtime.block_on(async {
                 let admin = Database::connect(&admin_url).await.ok()?;
-                admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .await
-                    .ok()
+                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok()
             })
         });
         let _ = dropped.join();
@@ -238,9 +173,7 @@ impl Drop for TestDatabase {
 }
 
 fn with_database_name(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let base = base.rsplit_once('/').map_or(base, |(prefix, _)| prefix);
     match query {
         Some(query) => format!("{base}/{name}?{query}"),
@@ -254,7 +187,5 @@ pub fn is_postgres(app: &TestApp) -> bool {
 
 /// A direct connection for tests that must get past the API (e.g. to tamper with the audit log).
 pub async fn raw_connection(app: &TestApp) -> DatabaseConnection {
-    Database::connect(&app.database_url)
-        .await
-        .expect("database reachable")
+    Database::connect(&app.database_url).await.expect("database reachable")
 }

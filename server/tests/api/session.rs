@@ -10,9 +10,7 @@ use crate::helpers::{PASSWORD, field_codes, problem, spawn_app};
 #[tokio::test]
 async fn every_demo_account_logs_in_sees_itself_and_logs_out() {
     let mut app = spawn_app().await;
-    seed_demo(&app.state.db, &app.state.audit)
-        .await
-        .expect("seeded");
+    seed_demo(&app.state.db, &app.state.audit).await.expect("seeded");
     for (username, _, role) in DEMO_ACCOUNTS {
         let response = app.login(username, DEMO_PASSWORD).await;
         assert_eq!(response.status(), StatusCode::OK, "{username}");
@@ -22,10 +20,7 @@ async fn every_demo_account_logs_in_sees_itself_and_logs_out() {
 
         let response = app.delete("/api/session").await;
         assert_eq!(response.status(), StatusCode::NO_CONTENT);
-        assert!(
-            app.refresh_session().await.user.is_none(),
-            "{username} is logged out"
-        );
+        assert!(app.refresh_session().await.user.is_none(), "{username} is logged out");
     }
 }
 
@@ -66,31 +61,17 @@ async fn repeated_failures_are_slowed_down_for_existing_and_unknown_accounts_ali
     app.create_user("recruiter", api::Role::Recruiter).await;
     for username in ["recruiter", "nobody-here"] {
         for _ in 0..5 {
-            assert_eq!(
-                app.login(username, "wrong password").await.status(),
-                StatusCode::UNAUTHORIZED
-            );
+            assert_eq!(app.login(username, "wrong password").await.status(), StatusCode::UNAUTHORIZED);
         }
         let blocked = app.login(username, PASSWORD).await;
-        assert_eq!(
-            blocked.status(),
-            StatusCode::TOO_MANY_REQUESTS,
-            "{username}"
-        );
-        let retry_after: u64 = blocked.headers()["retry-after"]
-            .to_str()
-            .expect("ascii")
-            .parse()
-            .expect("seconds");
+        assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS, "{username}");
+        let retry_after: u64 = blocked.headers()["retry-after"].to_str().expect("ascii").parse().expect("seconds");
         assert!((1..=15 * 60).contains(&retry_after));
         assert_eq!(problem(blocked).await.code, ErrorCode::TooManyAttempts);
     }
     // Another account is not affected.
     app.create_user("recruiter2", api::Role::Recruiter).await;
-    assert_eq!(
-        app.login("recruiter2", PASSWORD).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.login("recruiter2", PASSWORD).await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
@@ -100,17 +81,11 @@ async fn a_successful_login_resets_the_failure_count() {
     for _ in 0..4 {
         app.login("recruiter", "wrong password").await;
     }
-    assert_eq!(
-        app.login("Recruiter ", PASSWORD).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.login("Recruiter ", PASSWORD).await.status(), StatusCode::OK);
     for _ in 0..4 {
         app.login("recruiter", "wrong password").await;
     }
-    assert_eq!(
-        app.login("recruiter", PASSWORD).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.login("recruiter", PASSWORD).await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
@@ -119,13 +94,7 @@ async fn empty_fields_are_named_in_the_error() {
     let response = app.login(" ", "").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let problem = problem(response).await;
-    assert_eq!(
-        field_codes(&problem),
-        [
-            ("username", ErrorCode::Required),
-            ("password", ErrorCode::Required)
-        ]
-    );
+    assert_eq!(field_codes(&problem), [("username", ErrorCode::Required), ("password", ErrorCode::Required)]);
 }
 
 #[tokio::test]

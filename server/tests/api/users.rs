@@ -7,12 +7,8 @@ use reqwest::StatusCode;
 use crate::helpers::{field_codes, problem, spawn_app};
 
 /// Routes reachable without a session. Anything else must answer 401 to an anonymous caller.
-const PUBLIC: [(&str, &str); 4] = [
-    ("get", "/api/health"),
-    ("get", "/api/session"),
-    ("post", "/api/session"),
-    ("get", "/api/openapi.json"),
-];
+const PUBLIC: [(&str, &str); 4] =
+    [("get", "/api/health"), ("get", "/api/session"), ("post", "/api/session"), ("get", "/api/openapi.json")];
 
 #[tokio::test]
 async fn every_documented_route_that_is_not_public_refuses_anonymous_callers() {
@@ -26,18 +22,11 @@ async fn every_documented_route_that_is_not_public_refuses_anonymous_callers() {
             }
             let request = app
                 .client
-                .request(
-                    method.to_uppercase().parse().expect("a method"),
-                    app.url(path),
-                )
+                .request(method.to_uppercase().parse().expect("a method"), app.url(path))
                 .header("X-CSRF-Token", app.csrf_token())
                 .json(&serde_json::json!({}));
             let response = request.send().await.expect("sent");
-            assert_eq!(
-                response.status(),
-                StatusCode::UNAUTHORIZED,
-                "{method} {path}"
-            );
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{method} {path}");
             assert_eq!(problem(response).await.code, ErrorCode::Unauthenticated);
             checked += 1;
         }
@@ -48,19 +37,20 @@ async fn every_documented_route_that_is_not_public_refuses_anonymous_callers() {
 #[tokio::test]
 async fn only_admins_manage_users() {
     let app = spawn_app().await;
-    for (username, role) in [
-        ("recruiter", api::Role::Recruiter),
-        ("lid", api::Role::Committee),
-        ("eval", api::Role::Evaluator),
-    ] {
+    for (username, role) in
+        [("recruiter", api::Role::Recruiter), ("lid", api::Role::Committee), ("eval", api::Role::Evaluator)]
+    {
         app.login_as_new(username, role).await;
         let list = app.get("/api/users").await;
         assert_eq!(list.status(), StatusCode::FORBIDDEN, "{username}");
         assert_eq!(problem(list).await.code, ErrorCode::Forbidden);
         let create = app
-            .post("/api/users", &serde_json::json!({
-                "username": "nieuw", "display_name": "Nieuw", "password": "lang genoeg wachtwoord", "role": "admin"
-            }))
+            .post(
+                "/api/users",
+                &serde_json::json!({
+                    "username": "nieuw", "display_name": "Nieuw", "password": "lang genoeg wachtwoord", "role": "admin"
+                }),
+            )
             .await;
         assert_eq!(create.status(), StatusCode::FORBIDDEN, "{username}");
     }
@@ -77,17 +67,9 @@ async fn an_admin_creates_an_account_that_can_log_in() {
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let created: StaffUser = response.json().await.expect("the user");
-    assert_eq!(
-        (created.username.as_str(), created.role),
-        ("sanne.bakker", api::Role::Recruiter)
-    );
+    assert_eq!((created.username.as_str(), created.role), ("sanne.bakker", api::Role::Recruiter));
 
-    assert_eq!(
-        app.login("sanne.bakker", "een lange zin als wachtwoord")
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.login("sanne.bakker", "een lange zin als wachtwoord").await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
@@ -113,10 +95,7 @@ async fn invalid_fields_are_each_explained_and_nothing_is_created() {
             ("password", ErrorCode::PasswordTooShort),
         ]
     );
-    assert_eq!(
-        problem.fields[2].message,
-        ErrorCode::PasswordTooShort.message(api::Language::En)
-    );
+    assert_eq!(problem.fields[2].message, ErrorCode::PasswordTooShort.message(api::Language::En));
     let page: UserPage = app.get("/api/users").await.json().await.expect("a page");
     assert_eq!(page.total, 1);
 }
@@ -139,24 +118,9 @@ async fn the_user_list_is_paged_in_username_order() {
     for name in ["delta", "alfa", "charlie", "bravo"] {
         app.create_user(name, api::Role::Committee).await;
     }
-    let first: UserPage = app
-        .get("/api/users?page=1&per_page=2")
-        .await
-        .json()
-        .await
-        .expect("page 1");
-    let third: UserPage = app
-        .get("/api/users?page=3&per_page=2")
-        .await
-        .json()
-        .await
-        .expect("page 3");
-    let names = |page: &UserPage| {
-        page.items
-            .iter()
-            .map(|u| u.username.clone())
-            .collect::<Vec<_>>()
-    };
+    let first: UserPage = app.get("/api/users?page=1&per_page=2").await.json().await.expect("page 1");
+    let third: UserPage = app.get("/api/users?page=3&per_page=2").await.json().await.expect("page 3");
+    let names = |page: &UserPage| page.items.iter().map(|u| u.username.clone()).collect::<Vec<_>>();
     assert_eq!(first.total, 5);
     assert_eq!(names(&first), ["alfa", "beheerder"]);
     assert_eq!(names(&third), ["delta"]);
