@@ -38,6 +38,7 @@ pub struct StaffUser {
     pub display_name: String,
     pub role: Role,
     pub created_at: DateTime<Utc>,
+    pub organisation_id: Option<Uuid>,
 }
 
 /// `POST /api/users`: an admin creates a staff account.
@@ -48,6 +49,9 @@ pub struct CreateUserRequest {
     pub display_name: String,
     pub password: String,
     pub role: Role,
+    /// The organisation whose vacancies the account works on.
+    #[serde(default)]
+    pub organisation_id: Option<Uuid>,
 }
 
 impl std::fmt::Debug for CreateUserRequest {

@@ -11,6 +11,7 @@ pub mod account;
 pub mod analysis;
 pub mod problem;
 pub mod system;
+pub mod vacancy;
 
 pub use domain::access::Role;
 pub use domain::language::Language;

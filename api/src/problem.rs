@@ -156,6 +156,46 @@ error_codes! {
         nl: "De tekst is te lang om te controleren (meer dan 50.000 tekens). Controleer hem in delen.",
         en: "The text is too long to check (more than 50,000 characters). Check it in parts.",
     },
+    TitleInvalid = "title_invalid" {
+        nl: "Vul een functietitel in van 1 tot 150 tekens.",
+        en: "Fill in a job title of 1 to 150 characters.",
+    },
+    LocationInvalid = "location_invalid" {
+        nl: "Vul een standplaats in van 1 tot 100 tekens.",
+        en: "Fill in a location of 1 to 100 characters.",
+    },
+    SalaryScaleInvalid = "salary_scale_invalid" {
+        nl: "Kies een salarisschaal van 1 tot en met 18.",
+        en: "Choose a salary scale from 1 to 18.",
+    },
+    HoursInvalid = "hours_invalid" {
+        nl: "Vul een aantal uren per week in van 1 tot en met 40.",
+        en: "Fill in hours per week from 1 to 40.",
+    },
+    RequirementInvalid = "requirement_invalid" {
+        nl: "Elke eis heeft 1 tot 300 tekens. Maak lege eisen leeg of verwijder ze.",
+        en: "Each requirement has 1 to 300 characters. Remove empty requirements.",
+    },
+    TooManyRequirements = "too_many_requirements" {
+        nl: "Een vacature heeft hoogstens 30 eisen.",
+        en: "A vacancy has at most 30 requirements.",
+    },
+    NoOrganisation = "no_organisation" {
+        nl: "Uw account hoort nog niet bij een organisatie. Vraag de beheerder om u aan een organisatie te koppelen.",
+        en: "Your account does not belong to an organisation yet. Ask the administrator to link you to one.",
+    },
+    EditConflict = "edit_conflict" {
+        nl: "Iemand anders heeft deze vacature intussen gewijzigd. Er is niets opgeslagen. Laad de pagina opnieuw en breng uw wijziging dan opnieuw aan.",
+        en: "Someone else changed this vacancy in the meantime. Nothing was saved. Reload the page, then make your change again.",
+    },
+    VacancyNotEditable = "vacancy_not_editable" {
+        nl: "Deze vacature is gepubliceerd. De tekst, eisen en vragen kunnen dan niet meer veranderen. Er is niets gewijzigd.",
+        en: "This vacancy is published. Its text, requirements and questions cannot change any more. Nothing was changed.",
+    },
+    BlockingFindings = "blocking_findings" {
+        nl: "De tekst bevat nog uitsluitende formuleringen. Pas ze aan, of geef per melding een reden (minstens 10 tekens) waarom ze mogen blijven. Er is niets gepubliceerd.",
+        en: "The text still has excluding wording. Change it, or give a reason (at least 10 characters) for each finding to stay. Nothing was published.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

@@ -16,6 +16,8 @@ pub enum AuditAction {
     LoginFailed,
     LoggedOut,
     UserCreated,
+    VacancyCreated,
+    VacancyPublished,
 }
 
 impl AuditAction {
@@ -25,6 +27,8 @@ impl AuditAction {
             AuditAction::LoginFailed => "login_failed",
             AuditAction::LoggedOut => "logged_out",
             AuditAction::UserCreated => "user_created",
+            AuditAction::VacancyCreated => "vacancy_created",
+            AuditAction::VacancyPublished => "vacancy_published",
         }
     }
 }

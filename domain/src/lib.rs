@@ -16,3 +16,4 @@ pub mod account;
 pub mod analysis;
 pub mod audit;
 pub mod language;
+pub mod vacancy;

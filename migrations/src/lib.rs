@@ -8,12 +8,17 @@ use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_staff_accounts;
 mod m20261127_000002_audit_log;
+mod m20261127_000003_vacancies;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261127_000001_staff_accounts::Migration), Box::new(m20261127_000002_audit_log::Migration)]
+        vec![
+            Box::new(m20261127_000001_staff_accounts::Migration),
+            Box::new(m20261127_000002_audit_log::Migration),
+            Box::new(m20261127_000003_vacancies::Migration),
+        ]
     }
 }

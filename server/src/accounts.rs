@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Quer
 use uuid::Uuid;
 
 use crate::audit::{AuditEntry, AuditLog};
-use crate::entities::users;
+use crate::entities::{organisations, users};
 
 /// A staff account as typed in a form or on the command line, before parsing.
 #[derive(Debug, Clone)]
@@ -18,6 +18,8 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     pub password: &'a str,
     pub role: Role,
+    /// The organisation whose vacancies the account works on, if any.
+    pub organisation: Option<Uuid>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +74,7 @@ pub async fn create_user(
         role: new.role.as_str().to_owned(),
         password_hash,
         created_at: Utc::now(),
+        organisation_id: new.organisation,
     };
     let transaction = audit.begin(db).await?;
     users::Entity::insert(users::ActiveModel {
@@ -81,6 +84,7 @@ pub async fn create_user(
         role: Set(row.role.clone()),
         password_hash: Set(row.password_hash.clone()),
         created_at: Set(row.created_at),
+        organisation_id: Set(row.organisation_id),
     })
     .exec_without_returning(&*transaction)
     .await?;
@@ -108,15 +112,37 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role); 6] = [
     ("evaluator", "Evaluator Demo", Role::Evaluator),
 ];
 
+/// The organisation of the demo accounts.
+pub const DEMO_ORGANISATION: &str = "Ministerie van Voorbeeldzaken (demo)";
+
+/// The id of the organisation called `name`, created if it does not exist yet.
+pub async fn ensure_organisation(db: &DatabaseConnection, name: &str) -> Result<Uuid, sea_orm::DbErr> {
+    let existing = organisations::Entity::find().filter(organisations::Column::Name.eq(name)).one(db).await?;
+    if let Some(organisation) = existing {
+        return Ok(organisation.id);
+    }
+    let id = Uuid::new_v4();
+    organisations::Entity::insert(organisations::ActiveModel {
+        id: Set(id),
+        name: Set(name.to_owned()),
+        created_at: Set(Utc::now()),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(id)
+}
+
 /// Creates the demo accounts that do not exist yet; returns the usernames it created.
 pub async fn seed_demo(db: &DatabaseConnection, audit: &AuditLog) -> Result<Vec<&'static str>, CreateUserError> {
+    let organisation = Some(ensure_organisation(db, DEMO_ORGANISATION).await?);
     let mut created = Vec::new();
     for (username, display_name, role) in DEMO_ACCOUNTS {
         let exists = users::Entity::find().filter(users::Column::Username.eq(username)).count(db).await? > 0;
         if exists {
             continue;
         }
-        create_user(db, audit, None, NewUser { username, display_name, password: DEMO_PASSWORD, role }).await?;
+        create_user(db, audit, None, NewUser { username, display_name, password: DEMO_PASSWORD, role, organisation })
+            .await?;
         created.push(username);
     }
     Ok(created)

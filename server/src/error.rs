@@ -29,6 +29,12 @@ pub enum ApiError {
     Unauthenticated,
     #[error("not allowed")]
     Forbidden,
+    #[error("not allowed: {0:?}")]
+    ForbiddenBecause(ErrorCode),
+    #[error("conflict: {0:?}")]
+    Conflict(ErrorCode),
+    #[error("cannot be done: {0:?}")]
+    Unprocessable(ErrorCode),
     #[error("CSRF check failed")]
     CsrfFailed,
     #[error("not found")]
@@ -66,6 +72,9 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts),
             ApiError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            ApiError::ForbiddenBecause(code) => (StatusCode::FORBIDDEN, *code),
+            ApiError::Conflict(code) => (StatusCode::CONFLICT, *code),
+            ApiError::Unprocessable(code) => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             ApiError::CsrfFailed => (StatusCode::FORBIDDEN, ErrorCode::CsrfFailed),
             ApiError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
             ApiError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge),
@@ -107,17 +116,27 @@ impl IntoResponse for ApiError {
 }
 
 /// Middleware: writes the problem body of an [`ApiError`] response in the request's language, and
-/// gives axum's own bodiless 404 and 405 responses the same shape.
+/// gives axum's own plain responses (404, 405, 400 for a bad path or query) the same shape.
 pub async fn render_problems(request: Request, next: Next) -> Response {
     let language = request_language(request.headers());
     let mut response = next.run(request).await;
     let pending = response.extensions_mut().remove::<PendingProblem>().or_else(|| {
+        // axum's own answers (unknown route, wrong method, a path or query it cannot parse) have no
+        // body or a plain-text one: give them the problem shape too.
+        let plain = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_none_or(|value| value.to_str().is_ok_and(|v| v.starts_with("text/plain")));
         let code = match response.status() {
             StatusCode::NOT_FOUND => ErrorCode::NotFound,
             StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+            StatusCode::BAD_REQUEST | StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => {
+                ErrorCode::MalformedRequest
+            }
             _ => return None,
         };
-        (!response.headers().contains_key(CONTENT_TYPE)).then_some(PendingProblem { code, fields: Vec::new() })
+        plain.then_some(PendingProblem { code, fields: Vec::new() })
     });
     let Some(pending) = pending else {
         return response;

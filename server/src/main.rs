@@ -72,6 +72,9 @@ enum UserCommand {
         role: Role,
         #[arg(long, env = "BREEDWERF_NEW_PASSWORD", hide_env_values = true)]
         password: String,
+        /// The organisation (by name) whose vacancies the account works on; created if new.
+        #[arg(long)]
+        organisation: Option<String>,
     },
 }
 
@@ -140,10 +143,15 @@ async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
             accounts::seed_demo(&db, &AuditLog::default()).await?;
             print_demo_accounts();
         }
-        Command::User { command: UserCommand::Create { username, display_name, role, password } } => {
+        Command::User { command: UserCommand::Create { username, display_name, role, password, organisation } } => {
             let db = database::connect(&config.database_url).await?;
             database::migrate(&db).await?;
-            let new = NewUser { username: &username, display_name: &display_name, password: &password, role };
+            let organisation = match organisation {
+                Some(name) => Some(accounts::ensure_organisation(&db, &name).await?),
+                None => None,
+            };
+            let new =
+                NewUser { username: &username, display_name: &display_name, password: &password, role, organisation };
             match accounts::create_user(&db, &AuditLog::default(), None, new).await {
                 Ok(user) => println!("Created {} ({}) with id {}.", user.username, user.role, user.id),
                 Err(CreateUserError::Invalid(fields)) => {

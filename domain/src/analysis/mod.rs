@@ -51,6 +51,17 @@ pub enum Severity {
     Blocking,
 }
 
+/// Which part of a vacancy a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    #[default]
+    Text,
+    Title,
+    Requirements,
+}
+
 /// A stretch of the text, in character offsets (`start` inclusive, `end` exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -87,6 +98,9 @@ pub struct Finding {
     pub rule_id: String,
     pub category: Category,
     pub severity: Severity,
+    /// The part of the vacancy it is about; spans count in that part.
+    #[serde(default)]
+    pub field: Field,
     /// Where in the text; `None` for findings about the text as a whole (e.g. a missing salary scale).
     pub span: Option<Span>,
     /// The words found, as written.
@@ -127,6 +141,22 @@ impl Analysis {
     pub fn blocking(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.severity == Severity::Blocking)
     }
+
+    /// Adds findings about other parts of the vacancy (title, requirements), keeping the order and
+    /// the counts right.
+    pub fn add_findings(&mut self, findings: Vec<Finding>) {
+        for finding in &findings {
+            *self.counts.entry(finding.category).or_insert(0) += 1;
+        }
+        self.findings.extend(findings);
+        self.findings.sort_by_key(order);
+    }
+}
+
+/// Findings with a place first (text, then title), in order; then those about a part as a whole.
+fn order(finding: &Finding) -> (bool, Field, usize, usize) {
+    let (start, end) = finding.span.map_or((0, 0), |s| (s.start, s.end));
+    (finding.span.is_none(), finding.field, start, end)
 }
 
 /// A rule the recruiter silenced for one vacancy, for one word or everywhere, with a reason.
@@ -192,6 +222,7 @@ pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowa
             rule_id: format!("{}.gender.{}", language.tag(), entry.word),
             category: Category::GenderCoded,
             severity: Severity::Info,
+            field: Field::Text,
             span: Some(Span { start: word.start, end: word.end }),
             matched: Some(word.text.to_owned()),
             explanation: Localized::new(nl, en),
@@ -213,6 +244,7 @@ pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowa
                 rule_id: rule.id.clone(),
                 category: rule.category,
                 severity: rule.severity,
+                field: Field::Text,
                 span: Some(Span { start, end }),
                 matched: Some(words[first].through(&words[first + count - 1], source).to_owned()),
                 explanation: rule.explanation.clone(),
@@ -238,6 +270,7 @@ pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowa
                 rule_id: format!("{}.jargon.{}", language.tag(), term.term.replace(' ', "-")),
                 category: Category::Jargon,
                 severity: Severity::Info,
+                field: Field::Text,
                 span: Some(Span { start, end }),
                 matched: Some(matched.to_owned()),
                 explanation,
@@ -250,6 +283,7 @@ pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowa
                 rule_id: "readability.long-sentence".into(),
                 category: Category::Readability,
                 severity: Severity::Advice,
+                field: Field::Text,
                 span: Some(Span { start: sentence.start, end: sentence.end }),
                 matched: None,
                 explanation: Localized::new(
@@ -267,9 +301,9 @@ pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowa
     findings.extend(long_words(&text, language));
     findings.extend(completeness(&text, language));
 
-    findings.retain(|finding| !allowed(finding, allowances));
+    findings.retain(|finding| !is_allowed(finding, allowances));
     let mut findings = without_overlaps(findings);
-    findings.sort_by_key(|f| f.span.map_or((usize::MAX, 0), |s| (s.start, s.end)));
+    findings.sort_by_key(order);
     let mut counts = BTreeMap::new();
     for finding in &findings {
         *counts.entry(finding.category).or_insert(0) += 1;
@@ -310,7 +344,8 @@ fn without_overlaps(mut findings: Vec<Finding>) -> Vec<Finding> {
     kept
 }
 
-fn allowed(finding: &Finding, allowances: &[Allowance]) -> bool {
+/// Whether a recruiter's allowance silences this finding.
+pub fn is_allowed(finding: &Finding, allowances: &[Allowance]) -> bool {
     allowances.iter().any(|allowance| {
         allowance.rule_id == finding.rule_id
             && allowance
@@ -358,6 +393,7 @@ fn passive_voice(source: &str, words: &[text::Word<'_>]) -> Vec<Finding> {
             rule_id: "nl.readability.passive".into(),
             category: Category::Readability,
             severity: Severity::Info,
+            field: Field::Text,
             span: Some(Span { start: auxiliary.start, end: participle.end }),
             matched: Some(auxiliary.through(participle, source).to_owned()),
             explanation: Localized::new(
@@ -391,6 +427,7 @@ fn long_words(text: &Text<'_>, language: Language) -> Vec<Finding> {
             rule_id: "readability.long-word".into(),
             category: Category::Readability,
             severity: Severity::Info,
+            field: Field::Text,
             span: Some(Span { start: w.start, end: w.end }),
             matched: Some(w.text.to_owned()),
             explanation: Localized::new(
@@ -483,6 +520,7 @@ fn completeness(text: &Text<'_>, language: Language) -> Vec<Finding> {
             rule_id: format!("completeness.{}", element.id),
             category: Category::Completeness,
             severity: Severity::Advice,
+            field: Field::Text,
             span: None,
             matched: None,
             explanation: Localized::new(element.explanation.0, element.explanation.1),

@@ -27,6 +27,7 @@ pub struct CurrentUser {
     pub display_name: String,
     pub role: Role,
     pub created_at: DateTime<Utc>,
+    pub organisation_id: Option<Uuid>,
 }
 
 impl CurrentUser {
@@ -42,6 +43,7 @@ impl CurrentUser {
             display_name: self.display_name.clone(),
             role: self.role,
             created_at: self.created_at,
+            organisation_id: self.organisation_id,
         }
     }
 }

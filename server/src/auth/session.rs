@@ -94,6 +94,7 @@ pub fn current_user(row: users::Model) -> Option<CurrentUser> {
         display_name: row.display_name,
         role,
         created_at: row.created_at,
+        organisation_id: row.organisation_id,
     })
 }
 

@@ -3,5 +3,8 @@
 
 pub mod audit_log;
 pub mod login_failures;
+pub mod organisations;
 pub mod sessions;
 pub mod users;
+pub mod vacancies;
+pub mod vacancy_analyses;

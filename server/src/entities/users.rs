@@ -14,6 +14,8 @@ pub struct Model {
     /// Argon2id, in PHC string format.
     pub password_hash: String,
     pub created_at: DateTimeUtc,
+    /// The organisation whose vacancies a recruiter works on.
+    pub organisation_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ mod analysis;
 mod health;
 mod session;
 mod users;
+mod vacancies;
 
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -38,7 +39,10 @@ struct ApiDoc;
 
 /// Routes anyone may call.
 fn public() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(health::health)).routes(routes!(session::current, session::login))
+    OpenApiRouter::new()
+        .routes(routes!(health::health))
+        .routes(routes!(session::current, session::login))
+        .routes(routes!(vacancies::public))
 }
 
 /// Routes that need a session.
@@ -47,6 +51,9 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(session::logout))
         .routes(routes!(users::list, users::create))
         .routes(routes!(analysis::vacancy_text))
+        .routes(routes!(vacancies::list, vacancies::create))
+        .routes(routes!(vacancies::get, vacancies::update))
+        .routes(routes!(vacancies::publish))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -70,6 +70,7 @@ pub async fn create(
         display_name: &request.display_name,
         password: &request.password,
         role: request.role,
+        organisation: request.organisation_id,
     };
     let row = accounts::create_user(&state.db, &state.audit, Some(user.id), new).await.map_err(|e| match e {
         CreateUserError::Invalid(fields) => ApiError::Validation(fields),

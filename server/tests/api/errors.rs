@@ -65,6 +65,22 @@ async fn a_wrong_method_gets_405_as_a_problem() {
 }
 
 #[tokio::test]
+async fn a_path_or_query_that_cannot_be_read_gets_400_as_a_problem() {
+    let mut app = spawn_app().await;
+    for path in ["/api/public/vacancies/not-an-id", "/api/users?page=abc"] {
+        if path.contains("users") {
+            app.login_as_new("beheerder", api::Role::Admin).await;
+            app.refresh_session().await;
+        }
+        let response = app.get_in(path, "en").await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{path}");
+        let problem = problem(response).await;
+        assert_eq!(problem.code, ErrorCode::MalformedRequest);
+        assert_eq!(problem.detail, ErrorCode::MalformedRequest.message(api::Language::En));
+    }
+}
+
+#[tokio::test]
 async fn a_change_without_the_csrf_token_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     app.create_user("beheerder", api::Role::Admin).await;

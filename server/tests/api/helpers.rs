@@ -110,8 +110,34 @@ impl TestApp {
     }
 
     pub async fn create_user(&self, username: &str, role: api::Role) {
-        let new = NewUser { username, display_name: "Test Gebruiker", password: PASSWORD, role };
+        self.create_user_in(username, role, None).await;
+    }
+
+    pub async fn create_user_in(&self, username: &str, role: api::Role, organisation: Option<uuid::Uuid>) {
+        let new = NewUser { username, display_name: "Test Gebruiker", password: PASSWORD, role, organisation };
         accounts::create_user(&self.state.db, &self.state.audit, None, new).await.expect("user created");
+    }
+
+    /// An organisation, created if new.
+    pub async fn organisation(&self, name: &str) -> uuid::Uuid {
+        accounts::ensure_organisation(&self.state.db, name).await.expect("organisation")
+    }
+
+    /// Creates a recruiter of `organisation` and logs in as them.
+    pub async fn login_as_recruiter_of(&self, username: &str, organisation: &str) {
+        let organisation = self.organisation(organisation).await;
+        self.create_user_in(username, api::Role::Recruiter, Some(organisation)).await;
+        assert_eq!(self.login(username, PASSWORD).await.status(), StatusCode::OK);
+    }
+
+    pub async fn put<T: Serialize + ?Sized>(&self, path: &str, body: &T) -> Response {
+        self.client
+            .put(self.url(path))
+            .header("X-CSRF-Token", &self.csrf_token)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
     }
 }
 

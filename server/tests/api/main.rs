@@ -11,3 +11,4 @@ mod errors;
 mod helpers;
 mod session;
 mod users;
+mod vacancies;

@@ -7,8 +7,13 @@ use reqwest::StatusCode;
 use crate::helpers::{field_codes, problem, spawn_app};
 
 /// Routes reachable without a session. Anything else must answer 401 to an anonymous caller.
-const PUBLIC: [(&str, &str); 4] =
-    [("get", "/api/health"), ("get", "/api/session"), ("post", "/api/session"), ("get", "/api/openapi.json")];
+const PUBLIC: [(&str, &str); 5] = [
+    ("get", "/api/health"),
+    ("get", "/api/session"),
+    ("post", "/api/session"),
+    ("get", "/api/openapi.json"),
+    ("get", "/api/public/vacancies/{id}"),
+];
 
 #[tokio::test]
 async fn every_documented_route_that_is_not_public_refuses_anonymous_callers() {

@@ -1,0 +1,448 @@
+//! Vacancies: the recruiter writes a draft, the server keeps the analyses that prove the inclusive
+//! editor was used, and publication waits until every blocking finding is fixed or overridden with a
+//! written reason. Applicants read published vacancies without an account.
+
+use api::Language;
+use api::problem::{ErrorCode, Problem};
+use api::vacancy::{
+    Allowance, Override, PublicVacancy, PublishRequest, Requirement, RequirementInput, Vacancy, VacancyInput,
+    VacancyPage, VacancyStatus, VacancySummary,
+};
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use chrono::Utc;
+use domain::access::Permission;
+use domain::analysis::rules::RuleSet;
+use domain::audit::AuditAction;
+use domain::vacancy::{
+    self as rules, RequirementKind, VacancyFieldError, VacancyForAnalysis, analyse_vacancy, blocking_without_override,
+};
+use sea_orm::sea_query::{Expr, Func, LikeExpr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::audit::AuditEntry;
+use crate::auth::CurrentUser;
+use crate::entities::{organisations, vacancies, vacancy_analyses};
+use crate::error::{ApiError, ApiJson};
+use crate::startup::AppState;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// 1-based page number.
+    #[serde(default = "first_page")]
+    page: u64,
+    /// Items per page, 1 to 100.
+    #[serde(default = "default_per_page")]
+    per_page: u64,
+    /// Words in the title.
+    #[serde(default)]
+    q: Option<String>,
+    #[serde(default)]
+    status: Option<VacancyStatus>,
+}
+
+fn first_page() -> u64 {
+    1
+}
+
+fn default_per_page() -> u64 {
+    20
+}
+
+/// The organisation's vacancies, most recently changed first, with search and paging.
+#[utoipa::path(get, path = "/vacancies", tag = "vacancies", params(ListQuery),
+    responses((status = 200, body = VacancyPage), (status = 403, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<VacancyPage>, ApiError> {
+    let organisation = recruiter_organisation(&user)?;
+    let per_page = query.per_page.clamp(1, 100);
+    let page = query.page.max(1);
+    let mut select = vacancies::Entity::find().filter(vacancies::Column::OrganisationId.eq(organisation));
+    if let Some(words) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let pattern = format!("%{}%", escape_like(&words.to_lowercase()));
+        let title = Expr::expr(Func::lower(Expr::col(vacancies::Column::Title)));
+        // Fully qualified: the trait's blanket impl would otherwise shadow `Ord::max` and friends.
+        select = select.filter(sea_orm::sea_query::ExprTrait::like(title, LikeExpr::new(pattern).escape('\\')));
+    }
+    if let Some(status) = query.status {
+        select = select.filter(vacancies::Column::Status.eq(status.as_str()));
+    }
+    let paginator = select
+        .order_by_desc(vacancies::Column::UpdatedAt)
+        .order_by_asc(vacancies::Column::Id)
+        .paginate(&state.db, per_page);
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(page - 1).await?;
+    let items = rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(VacancySummary {
+                status: VacancyStatus::parse(&row.status)?,
+                id: row.id,
+                title: row.title,
+                updated_at: row.updated_at,
+                published_at: row.published_at,
+            })
+        })
+        .collect();
+    Ok(Json(VacancyPage { items, page, per_page, total }))
+}
+
+/// Creates a draft. The analysis of this first saved draft is kept as the pilot's evidence.
+#[utoipa::path(post, path = "/vacancies", tag = "vacancies", request_body = VacancyInput,
+    responses((status = 201, body = Vacancy), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(user = %user.id))]
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<VacancyInput>,
+) -> Result<(StatusCode, Json<Vacancy>), ApiError> {
+    let organisation = recruiter_organisation(&user)?;
+    let draft = parse_input(input, &[])?;
+    let now = Utc::now();
+    let id = Uuid::new_v4();
+    let transaction = state.audit.begin(&state.db).await?;
+    vacancies::Entity::insert(vacancies::ActiveModel {
+        id: Set(id),
+        organisation_id: Set(organisation),
+        title: Set(draft.title.clone()),
+        salary_scale: Set(draft.salary_scale.map(i16::from)),
+        hours_per_week: Set(draft.hours_per_week.map(i16::from)),
+        location: Set(draft.location.clone()),
+        language: Set(draft.language.tag().to_owned()),
+        text: Set(draft.text.clone()),
+        requirements: Set(to_json(&draft.requirements)?),
+        allowances: Set(to_json(&draft.allowances)?),
+        status: Set(VacancyStatus::Draft.as_str().to_owned()),
+        arm: Set(None),
+        version: Set(1),
+        created_by: Set(user.id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        published_at: Set(None),
+    })
+    .exec_without_returning(&*transaction)
+    .await?;
+    store_analysis(&*transaction, id, "first_draft", &draft, &[]).await?;
+    transaction.record(AuditEntry::new(AuditAction::VacancyCreated).actor(user.id).subject(id)).await?;
+    transaction.commit().await?;
+    tracing::info!(vacancy = %id, "vacancy created");
+    Ok((StatusCode::CREATED, Json(load(&state, organisation, id).await?)))
+}
+
+/// One vacancy of the user's organisation.
+#[utoipa::path(get, path = "/vacancies/{id}", tag = "vacancies",
+    responses((status = 200, body = Vacancy), (status = 404, body = Problem)))]
+pub async fn get(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vacancy>, ApiError> {
+    let organisation = recruiter_organisation(&user)?;
+    Ok(Json(load(&state, organisation, id).await?))
+}
+
+/// Saves a draft. The input names the version it started from; if someone saved in between, 409.
+#[utoipa::path(put, path = "/vacancies/{id}", tag = "vacancies", request_body = VacancyInput,
+    responses(
+        (status = 200, body = Vacancy),
+        (status = 409, body = Problem, description = "`edit_conflict` or `vacancy_not_editable`"),
+        (status = 422, body = Problem),
+    ))]
+#[tracing::instrument(skip_all, fields(user = %user.id, vacancy = %id))]
+pub async fn update(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<VacancyInput>,
+) -> Result<Json<Vacancy>, ApiError> {
+    let organisation = recruiter_organisation(&user)?;
+    let current = find(&state, organisation, id).await?;
+    let version = input.version.ok_or(ApiError::field("version", ErrorCode::Required))?;
+    if !status_of(&current)?.is_editable() {
+        return Err(ApiError::Conflict(ErrorCode::VacancyNotEditable));
+    }
+    let existing: Vec<Requirement> = from_json(&current.requirements)?;
+    let draft = parse_input(input, &existing)?;
+    let updated = vacancies::Entity::update_many()
+        .col_expr(vacancies::Column::Title, Expr::value(draft.title.clone()))
+        .col_expr(vacancies::Column::SalaryScale, Expr::value(draft.salary_scale.map(i16::from)))
+        .col_expr(vacancies::Column::HoursPerWeek, Expr::value(draft.hours_per_week.map(i16::from)))
+        .col_expr(vacancies::Column::Location, Expr::value(draft.location.clone()))
+        .col_expr(vacancies::Column::Language, Expr::value(draft.language.tag()))
+        .col_expr(vacancies::Column::Text, Expr::value(draft.text.clone()))
+        .col_expr(vacancies::Column::Requirements, Expr::value(to_json(&draft.requirements)?))
+        .col_expr(vacancies::Column::Allowances, Expr::value(to_json(&draft.allowances)?))
+        .col_expr(vacancies::Column::Version, Expr::value(version + 1))
+        .col_expr(vacancies::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(vacancies::Column::Id.eq(id))
+        .filter(vacancies::Column::Version.eq(version))
+        .filter(vacancies::Column::Status.eq(VacancyStatus::Draft.as_str()))
+        .exec(&state.db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(ApiError::Conflict(ErrorCode::EditConflict));
+    }
+    Ok(Json(load(&state, organisation, id).await?))
+}
+
+/// Publishes a draft. The server analyses the text again; every blocking finding must be fixed or
+/// overridden with a written reason. The analysis of the published text and the overrides are kept,
+/// and the publication is audited. From here on the text and requirements are frozen.
+#[utoipa::path(post, path = "/vacancies/{id}/publish", tag = "vacancies", request_body = PublishRequest,
+    responses(
+        (status = 200, body = Vacancy),
+        (status = 409, body = Problem, description = "`edit_conflict` or `vacancy_not_editable`"),
+        (status = 422, body = Problem, description = "`blocking_findings`"),
+    ))]
+#[tracing::instrument(skip_all, fields(user = %user.id, vacancy = %id))]
+pub async fn publish(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    ApiJson(request): ApiJson<PublishRequest>,
+) -> Result<Json<Vacancy>, ApiError> {
+    let organisation = recruiter_organisation(&user)?;
+    let current = find(&state, organisation, id).await?;
+    if !status_of(&current)?.is_editable() {
+        return Err(ApiError::Conflict(ErrorCode::VacancyNotEditable));
+    }
+    if current.version != request.version {
+        return Err(ApiError::Conflict(ErrorCode::EditConflict));
+    }
+    let draft = draft_of(&current)?;
+    let analysis = analyse(&draft);
+    if !blocking_without_override(&analysis, &request.overrides).is_empty() {
+        return Err(ApiError::Unprocessable(ErrorCode::BlockingFindings));
+    }
+    // Keep only the overrides that cover a finding of this text.
+    let overrides: Vec<Override> =
+        request.overrides.into_iter().filter(|o| analysis.blocking().any(|f| f.rule_id == o.rule_id)).collect();
+
+    let now = Utc::now();
+    let transaction = state.audit.begin(&state.db).await?;
+    let published = vacancies::Entity::update_many()
+        .col_expr(vacancies::Column::Status, Expr::value(VacancyStatus::Published.as_str()))
+        .col_expr(vacancies::Column::PublishedAt, Expr::value(Some(now)))
+        .col_expr(vacancies::Column::UpdatedAt, Expr::value(now))
+        .col_expr(vacancies::Column::Version, Expr::value(request.version + 1))
+        .filter(vacancies::Column::Id.eq(id))
+        .filter(vacancies::Column::Version.eq(request.version))
+        .exec(&*transaction)
+        .await?;
+    if published.rows_affected == 0 {
+        return Err(ApiError::Conflict(ErrorCode::EditConflict));
+    }
+    store_analysis(&*transaction, id, "published", &draft, &overrides).await?;
+    let details = serde_json::json!({
+        "rule_set_version": analysis.rule_set_version,
+        "overrides": overrides.iter().map(|o| serde_json::json!({ "rule_id": o.rule_id, "reason": o.reason })).collect::<Vec<_>>(),
+    });
+    transaction
+        .record(AuditEntry::new(AuditAction::VacancyPublished).actor(user.id).subject(id).details(details))
+        .await?;
+    transaction.commit().await?;
+    tracing::info!(vacancy = %id, overrides = overrides.len(), "vacancy published");
+    Ok(Json(load(&state, organisation, id).await?))
+}
+
+/// A published vacancy, for applicants. Drafts do not exist for the public.
+#[utoipa::path(get, path = "/public/vacancies/{id}", tag = "vacancies",
+    responses((status = 200, body = PublicVacancy), (status = 404, body = Problem)))]
+pub async fn public(State(state): State<AppState>, Path(id): Path<Uuid>) -> Result<Json<PublicVacancy>, ApiError> {
+    let row = vacancies::Entity::find_by_id(id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
+    let status = status_of(&row)?;
+    if matches!(status, VacancyStatus::Draft | VacancyStatus::Purged) {
+        return Err(ApiError::NotFound);
+    }
+    let organisation = organisations::Entity::find_by_id(row.organisation_id).one(&state.db).await?;
+    Ok(Json(PublicVacancy {
+        id: row.id,
+        organisation_name: organisation.map(|o| o.name).unwrap_or_default(),
+        title: row.title.clone(),
+        salary_scale: row.salary_scale.and_then(|s| u8::try_from(s).ok()),
+        hours_per_week: row.hours_per_week.and_then(|h| u8::try_from(h).ok()),
+        location: row.location.clone(),
+        language: Language::from_tag(&row.language).unwrap_or_default(),
+        text: row.text.clone(),
+        requirements: from_json(&row.requirements)?,
+        published_at: row.published_at.unwrap_or(row.updated_at),
+    }))
+}
+
+/// A draft's fields, parsed.
+#[derive(Debug, Clone)]
+struct Draft {
+    title: String,
+    salary_scale: Option<u8>,
+    hours_per_week: Option<u8>,
+    location: String,
+    language: Language,
+    text: String,
+    requirements: Vec<Requirement>,
+    allowances: Vec<Allowance>,
+}
+
+const MAX_REQUIREMENTS: usize = 30;
+
+/// Parses the editor's input; every field that is wrong is named. Requirements keep the ids they had.
+fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, ApiError> {
+    let mut invalid = Vec::new();
+    let mut check = |field: &'static str, error: VacancyFieldError| {
+        let code = match error {
+            VacancyFieldError::Title => ErrorCode::TitleInvalid,
+            VacancyFieldError::SalaryScale => ErrorCode::SalaryScaleInvalid,
+            VacancyFieldError::Hours => ErrorCode::HoursInvalid,
+            VacancyFieldError::Location => ErrorCode::LocationInvalid,
+            VacancyFieldError::TextTooLong => ErrorCode::TextTooLong,
+            VacancyFieldError::Requirement => ErrorCode::RequirementInvalid,
+            VacancyFieldError::TooManyRequirements => ErrorCode::TooManyRequirements,
+        };
+        invalid.push((field, code));
+    };
+    let title = rules::parse_title(&input.title).map_err(|e| check("title", e)).ok();
+    let salary_scale = rules::parse_salary_scale(input.salary_scale).map_err(|e| check("salary_scale", e)).ok();
+    let hours_per_week = rules::parse_hours(input.hours_per_week).map_err(|e| check("hours_per_week", e)).ok();
+    let location = rules::parse_location(&input.location).map_err(|e| check("location", e)).ok();
+    let text = rules::parse_text(&input.text).map_err(|e| check("text", e)).ok();
+    if input.requirements.len() > MAX_REQUIREMENTS {
+        check("requirements", VacancyFieldError::TooManyRequirements);
+    }
+    let mut requirements = Vec::new();
+    for RequirementInput { id, text, kind } in input.requirements.into_iter().take(MAX_REQUIREMENTS) {
+        match rules::parse_requirement(&text) {
+            Ok(text) => {
+                let kept = id.filter(|id| existing.iter().any(|r| r.id == *id));
+                requirements.push(Requirement { id: kept.unwrap_or_else(Uuid::new_v4), text, kind });
+            }
+            Err(e) => {
+                check("requirements", e);
+                break;
+            }
+        }
+    }
+    match (title, salary_scale, hours_per_week, location, text) {
+        (Some(title), Some(salary_scale), Some(hours_per_week), Some(location), Some(text)) if invalid.is_empty() => {
+            Ok(Draft {
+                title,
+                salary_scale,
+                hours_per_week,
+                location,
+                language: input.language,
+                text,
+                requirements,
+                allowances: input.allowances,
+            })
+        }
+        _ => Err(ApiError::Validation(invalid)),
+    }
+}
+
+fn analyse(draft: &Draft) -> domain::analysis::Analysis {
+    let must_haves = draft.requirements.iter().filter(|r| r.kind == RequirementKind::MustHave).count();
+    let vacancy = VacancyForAnalysis { title: &draft.title, text: &draft.text, language: draft.language, must_haves };
+    analyse_vacancy(vacancy, RuleSet::builtin(), &draft.allowances)
+}
+
+async fn store_analysis(
+    db: &impl ConnectionTrait,
+    vacancy: Uuid,
+    stage: &str,
+    draft: &Draft,
+    overrides: &[Override],
+) -> Result<(), ApiError> {
+    let analysis = analyse(draft);
+    vacancy_analyses::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        vacancy_id: Set(vacancy),
+        stage: Set(stage.to_owned()),
+        rule_set_version: Set(analysis.rule_set_version.clone()),
+        analysis: Set(to_json(&analysis)?),
+        overrides: Set(to_json(&overrides)?),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The organisation a recruiter works for; others may not touch vacancies.
+fn recruiter_organisation(user: &CurrentUser) -> Result<Uuid, ApiError> {
+    user.require(Permission::ManageVacancies)?;
+    user.organisation_id.ok_or(ApiError::ForbiddenBecause(ErrorCode::NoOrganisation))
+}
+
+/// A vacancy of `organisation`; one of another organisation does not exist for this user.
+async fn find(state: &AppState, organisation: Uuid, id: Uuid) -> Result<vacancies::Model, ApiError> {
+    vacancies::Entity::find_by_id(id)
+        .filter(vacancies::Column::OrganisationId.eq(organisation))
+        .one(&state.db)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+async fn load(state: &AppState, organisation: Uuid, id: Uuid) -> Result<Vacancy, ApiError> {
+    let row = find(state, organisation, id).await?;
+    let organisation_name = organisations::Entity::find_by_id(row.organisation_id)
+        .one(&state.db)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    Ok(Vacancy {
+        id: row.id,
+        organisation_id: row.organisation_id,
+        organisation_name,
+        title: row.title.clone(),
+        salary_scale: row.salary_scale.and_then(|s| u8::try_from(s).ok()),
+        hours_per_week: row.hours_per_week.and_then(|h| u8::try_from(h).ok()),
+        location: row.location.clone(),
+        language: Language::from_tag(&row.language).unwrap_or_default(),
+        text: row.text.clone(),
+        requirements: from_json(&row.requirements)?,
+        allowances: from_json(&row.allowances)?,
+        status: status_of(&row)?,
+        arm: row.arm.as_deref().and_then(api::vacancy::Arm::parse),
+        version: row.version,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        published_at: row.published_at,
+    })
+}
+
+fn draft_of(row: &vacancies::Model) -> Result<Draft, ApiError> {
+    Ok(Draft {
+        title: row.title.clone(),
+        salary_scale: row.salary_scale.and_then(|s| u8::try_from(s).ok()),
+        hours_per_week: row.hours_per_week.and_then(|h| u8::try_from(h).ok()),
+        location: row.location.clone(),
+        language: Language::from_tag(&row.language).unwrap_or_default(),
+        text: row.text.clone(),
+        requirements: from_json(&row.requirements)?,
+        allowances: from_json(&row.allowances)?,
+    })
+}
+
+fn status_of(row: &vacancies::Model) -> Result<VacancyStatus, ApiError> {
+    VacancyStatus::parse(&row.status).ok_or_else(|| anyhow::anyhow!("vacancy {} has an unknown status", row.id).into())
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| anyhow::anyhow!("cannot serialise: {e}").into())
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
+    serde_json::from_str(json).map_err(|e| anyhow::anyhow!("stored JSON unreadable: {e}").into())
+}
+
+/// Escapes `%`, `_` and `\` so search words match literally in LIKE.
+fn escape_like(words: &str) -> String {
+    words.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
