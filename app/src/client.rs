@@ -4,8 +4,11 @@
 use api::Language;
 use api::account::{LoginRequest, SessionInfo, UserPage};
 use api::problem::{ErrorCode, Problem};
+use api::vacancy::{PublicVacancy, PublishRequest, Vacancy, VacancyInput, VacancyPage};
 use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use uuid::Uuid;
 
 use crate::i18n::{Text, text};
 
@@ -41,9 +44,7 @@ pub async fn session(language: Language) -> Result<SessionInfo, ApiFailure> {
 }
 
 pub async fn login(request: &LoginRequest, csrf_token: &str, language: Language) -> Result<SessionInfo, ApiFailure> {
-    let builder = Request::post("/api/session").header("X-CSRF-Token", csrf_token);
-    let response = with_language(builder, language).json(request).map_err(|_| ApiFailure::Network)?.send().await;
-    read(response).await
+    send_json(Request::post("/api/session"), request, csrf_token, language).await
 }
 
 pub async fn logout(csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
@@ -54,6 +55,56 @@ pub async fn logout(csrf_token: &str, language: Language) -> Result<(), ApiFailu
 
 pub async fn users(page: u64, language: Language) -> Result<UserPage, ApiFailure> {
     send(Request::get(&format!("/api/users?page={page}&per_page=20")), language).await
+}
+
+/// A page of the organisation's vacancies; `query` searches titles.
+pub async fn vacancies(page: u64, query: &str, language: Language) -> Result<VacancyPage, ApiFailure> {
+    let builder = Request::get("/api/vacancies").query([
+        ("page", page.to_string()),
+        ("per_page", "20".into()),
+        ("q", query.into()),
+    ]);
+    send(builder, language).await
+}
+
+pub async fn vacancy(id: Uuid, language: Language) -> Result<Vacancy, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{id}")), language).await
+}
+
+pub async fn create_vacancy(input: &VacancyInput, csrf_token: &str, language: Language) -> Result<Vacancy, ApiFailure> {
+    send_json(Request::post("/api/vacancies"), input, csrf_token, language).await
+}
+
+pub async fn update_vacancy(
+    id: Uuid,
+    input: &VacancyInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Vacancy, ApiFailure> {
+    send_json(Request::put(&format!("/api/vacancies/{id}")), input, csrf_token, language).await
+}
+
+pub async fn publish_vacancy(
+    id: Uuid,
+    request: &PublishRequest,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Vacancy, ApiFailure> {
+    send_json(Request::post(&format!("/api/vacancies/{id}/publish")), request, csrf_token, language).await
+}
+
+pub async fn public_vacancy(id: Uuid, language: Language) -> Result<PublicVacancy, ApiFailure> {
+    send(Request::get(&format!("/api/public/vacancies/{id}")), language).await
+}
+
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: &B,
+    csrf_token: &str,
+    language: Language,
+) -> Result<T, ApiFailure> {
+    let builder = with_language(builder.header("X-CSRF-Token", csrf_token), language);
+    read(builder.json(body).map_err(|_| ApiFailure::Network)?.send().await).await
 }
 
 fn with_language(builder: RequestBuilder, language: Language) -> RequestBuilder {

@@ -66,6 +66,9 @@ fn StaffHome(user: StaffUser) -> impl IntoView {
             </p>
             <p class="lead">{move || locale.t(intro)}</p>
             {(role == Role::Admin).then(|| view! { <StaffAccounts/> })}
+            {(role == Role::Recruiter).then(|| view! {
+                <p><A href="/beheer/vacatures" attr:class="button">{move || locale.t(Text::YourVacancies)}</A></p>
+            })}
         </div>
     }
 }

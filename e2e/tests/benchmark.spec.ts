@@ -1,0 +1,39 @@
+// Measures the analyser in the browser, as the editor runs it on every change: the editor writes
+// the time of its last analysis (performance.now() before and after) into `data-analysis-ms`. The
+// numbers are printed for BENCHMARKS.md; a timing is not a pass/fail condition of the suite.
+import { expect, test } from '@playwright/test';
+import { logIn } from './helpers';
+
+const PARAGRAPH =
+  'Wij zoeken een ambitieuze en resultaatgerichte beleidsmedewerker voor ons jonge team. ' +
+  'Je werkt samen met stakeholders binnen en buiten het ministerie en je zorgt ervoor dat de plannen van de directie goed ' +
+  'aansluiten op wat er in de praktijk bij gemeenten en provincies gebeurt. Er wordt van je gevraagd om snel te schakelen. ' +
+  'Je bent communicatief sterk, zorgvuldig en betrokken. Je hebt maximaal 5 jaar ervaring en Nederlands is je moedertaal.\n' +
+  'Wat bieden wij? Schaal 10, 36 uur per week, en een inclusieve werkplek waar iedereen welkom is.\n';
+
+function textOf(words: number): string {
+  const all = PARAGRAPH.repeat(Math.ceil(words / PARAGRAPH.split(/\s+/).length) + 1).split(' ');
+  return all.slice(0, words).join(' ');
+}
+
+test('analysis time in the browser for 250, 1,000 and 5,000 words', async ({ page }) => {
+  test.setTimeout(180_000);
+  await logIn(page, 'recruiter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welkom, Recruiter Demo' })).toBeVisible();
+  await page.goto('/beheer/vacatures/nieuw');
+  const area = page.getByLabel('Vacaturetekst');
+  const panel = page.locator('aside.findings');
+  for (const words of [250, 1000, 5000]) {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      // A different text each run, so every run analyses anew.
+      await area.fill(textOf(words) + ` run ${words}-${run}`);
+      await expect(panel).toHaveAttribute('data-analysis-ms', /\d/);
+      times.push(Number(await panel.getAttribute('data-analysis-ms')));
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    console.log(`benchmark: analyse ${words} words in the browser: median ${median.toFixed(2)} ms, min ${times[0].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+    expect(median).toBeGreaterThan(0);
+  }
+});
