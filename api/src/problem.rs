@@ -196,6 +196,10 @@ error_codes! {
         nl: "De tekst bevat nog uitsluitende formuleringen. Pas ze aan, of geef per melding een reden (minstens 10 tekens) waarom ze mogen blijven. Er is niets gepubliceerd.",
         en: "The text still has excluding wording. Change it, or give a reason (at least 10 characters) for each finding to stay. Nothing was published.",
     },
+    AllowanceReasonInvalid = "allowance_reason_invalid" {
+        nl: "Geef bij elke genegeerde melding een reden van 10 tot 500 tekens.",
+        en: "Give a reason of 10 to 500 characters for every ignored finding.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

@@ -114,6 +114,8 @@ pub enum VacancyFieldError {
     Requirement,
     #[error("a vacancy has at most 30 requirements")]
     TooManyRequirements,
+    #[error("an ignored finding needs a reason of 10 to 500 characters")]
+    AllowanceReason,
 }
 
 /// Parses the fields a recruiter types. Text fields are trimmed; empty optional fields are `None`.
@@ -206,6 +208,12 @@ pub fn analyse_vacancy(vacancy: VacancyForAnalysis<'_>, rules: &RuleSet, allowan
     extra.retain(|finding| !crate::analysis::is_allowed(finding, allowances));
     analysis.add_findings(extra);
     analysis
+}
+
+/// Whether a recruiter's reason to ignore a finding is long enough to mean something.
+pub fn is_valid_allowance(allowance: &Allowance) -> bool {
+    let length = allowance.reason.trim().chars().count();
+    !allowance.rule_id.is_empty() && (MIN_OVERRIDE_REASON_CHARS..=500).contains(&length)
 }
 
 /// A recruiter's written reason to publish despite a blocking finding (audited).

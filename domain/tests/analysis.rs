@@ -127,6 +127,20 @@ fn an_allowance_silences_one_rule_for_one_word() {
 }
 
 #[test]
+fn a_blocking_finding_cannot_be_silenced_by_an_allowance() {
+    let text = "Wij zijn een jong en dynamisch team.";
+    let plain = run(text, Language::Nl);
+    let blocking = plain.blocking().next().expect("blocking");
+    let allowance = domain::analysis::Allowance {
+        rule_id: blocking.rule_id.clone(),
+        word: None,
+        reason: "Wij vinden dit wel goed zo.".into(),
+    };
+    let allowed = analyse(text, Some(Language::Nl), RuleSet::builtin(), &[allowance]);
+    assert_eq!(allowed.blocking().count(), 1);
+}
+
+#[test]
 fn a_complete_inclusive_vacancy_has_no_completeness_findings() {
     let text = "Beleidsmedewerker (m/v/x). Schaal 10, 36 uur per week. Iedereen is welkom: wij zijn een inclusieve organisatie. \
                 Heb je een aanpassing nodig? Bel ons. De procedure is anoniem: je beantwoordt een vragenlijst.";

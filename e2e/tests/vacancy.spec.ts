@@ -122,3 +122,28 @@ test('the editor works in English and at 200 % zoom', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a finding can be ignored for this vacancy with a reason, and shown again', async ({ page }) => {
+  await startVacancy(page, 'Accountmanager (m/v/x)');
+  await page.getByLabel('Vacaturetekst').fill('Je bent ambitieus en je werkt graag met klanten.');
+  const findings = page.getByRole('complementary', { name: /Meldingen/ });
+  const ambitious = findings.getByRole('listitem').filter({ hasText: 'ambitieus' });
+  await ambitious.getByRole('button', { name: 'Negeren voor deze vacature' }).click();
+  await ambitious.getByLabel('Waarom past dit hier? (minstens 10 tekens)').fill('kort');
+  await ambitious.getByRole('button', { name: 'Negeren', exact: true }).click();
+  await expect(ambitious.getByText('Schrijf een reden van minstens 10 tekens.')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await ambitious.getByLabel('Waarom past dit hier? (minstens 10 tekens)').fill('Ambitie is hier de kern van de functie.');
+  await ambitious.getByRole('button', { name: 'Negeren', exact: true }).click();
+
+  await expect(findings.getByRole('listitem').filter({ hasText: 'ambitieus' })).toHaveCount(0);
+  const ignored = page.getByRole('region', { name: 'Genegeerde meldingen' });
+  await expect(ignored).toContainText('Ambitie is hier de kern van de functie.');
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(page.getByText('Het concept is opgeslagen.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Genegeerde meldingen' })).toContainText('Ambitie is hier de kern');
+
+  await page.getByRole('button', { name: 'Weer tonen' }).click();
+  await expect(findings.getByRole('listitem').filter({ hasText: 'ambitieus' })).toHaveCount(1);
+});

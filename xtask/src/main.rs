@@ -62,8 +62,9 @@ fn test() -> Result {
 
     match env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
-            step("Integration tests on PostgreSQL (TEST_DATABASE_URL)");
-            cargo(&["test", "--package", "server", "--test", "api"], &[])?;
+            step("Unit and integration tests on PostgreSQL (TEST_DATABASE_URL)");
+            // The same selection as above, so nothing is rebuilt (features unify per selection).
+            cargo(&["test", "--workspace", "--exclude", "app"], &[])?;
         }
         _ => step(
             "Skipping PostgreSQL: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the integration tests on it too",

@@ -344,15 +344,17 @@ fn without_overlaps(mut findings: Vec<Finding>) -> Vec<Finding> {
     kept
 }
 
-/// Whether a recruiter's allowance silences this finding.
+/// Whether a recruiter's allowance silences this finding. Blocking findings cannot be silenced:
+/// they stay until fixed, or are overridden at publication with a reason that is audited.
 pub fn is_allowed(finding: &Finding, allowances: &[Allowance]) -> bool {
-    allowances.iter().any(|allowance| {
-        allowance.rule_id == finding.rule_id
-            && allowance
-                .word
-                .as_ref()
-                .is_none_or(|word| finding.matched.as_ref().is_some_and(|m| m.to_lowercase() == *word))
-    })
+    finding.severity != Severity::Blocking
+        && allowances.iter().any(|allowance| {
+            allowance.rule_id == finding.rule_id
+                && allowance
+                    .word
+                    .as_ref()
+                    .is_none_or(|word| finding.matched.as_ref().is_some_and(|m| m.to_lowercase() == *word))
+        })
 }
 
 /// Sentences that invite under-represented groups to apply ("we moedigen vrouwen aan te

@@ -305,6 +305,7 @@ fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, A
             VacancyFieldError::TextTooLong => ErrorCode::TextTooLong,
             VacancyFieldError::Requirement => ErrorCode::RequirementInvalid,
             VacancyFieldError::TooManyRequirements => ErrorCode::TooManyRequirements,
+            VacancyFieldError::AllowanceReason => ErrorCode::AllowanceReasonInvalid,
         };
         invalid.push((field, code));
     };
@@ -313,6 +314,9 @@ fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, A
     let hours_per_week = rules::parse_hours(input.hours_per_week).map_err(|e| check("hours_per_week", e)).ok();
     let location = rules::parse_location(&input.location).map_err(|e| check("location", e)).ok();
     let text = rules::parse_text(&input.text).map_err(|e| check("text", e)).ok();
+    if !input.allowances.iter().all(rules::is_valid_allowance) {
+        check("allowances", VacancyFieldError::AllowanceReason);
+    }
     if input.requirements.len() > MAX_REQUIREMENTS {
         check("requirements", VacancyFieldError::TooManyRequirements);
     }

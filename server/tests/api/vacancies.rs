@@ -84,6 +84,22 @@ async fn invalid_fields_are_each_named_and_nothing_is_saved() {
 }
 
 #[tokio::test]
+async fn an_ignored_finding_needs_a_reason_and_is_kept_with_the_draft() {
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("recruiter", MINISTRY).await;
+    let mut body = draft("Jurist (m/v/x)", "Je bent ambitieus.");
+    body["allowances"] = json!([{ "rule_id": "nl.gender.ambitieus", "word": "ambitieus", "reason": "kort" }]);
+    let refused = app.post("/api/vacancies", &body).await;
+    assert_eq!(field_codes(&problem(refused).await), [("allowances", ErrorCode::AllowanceReasonInvalid)]);
+
+    body["allowances"][0]["reason"] = json!("Ambitie is de kern van deze functie.");
+    let saved: Vacancy = app.post("/api/vacancies", &body).await.json().await.expect("saved");
+    assert_eq!(saved.allowances.len(), 1);
+    let analyses = stages(&app, saved.id).await;
+    assert!(!analyses[0].analysis.contains("nl.gender.ambitieus"), "the allowance applies to the stored analysis");
+}
+
+#[tokio::test]
 async fn only_recruiters_of_the_organisation_see_its_vacancies() {
     let app = spawn_app().await;
     app.login_as_recruiter_of("recruiter", MINISTRY).await;

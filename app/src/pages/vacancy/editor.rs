@@ -147,6 +147,7 @@ fn field_id(field: &str) -> &'static str {
         "hours_per_week" => "vacancy-hours",
         "location" => "vacancy-location",
         "requirements" => "vacancy-requirements",
+        "allowances" => "allowances-title",
         _ => "vacancy-text",
     }
 }
@@ -257,6 +258,14 @@ pub fn VacancyEditorPage() -> impl IntoView {
             (Field::Title, None) => form.title.set(suggestion),
             _ => {}
         }
+    });
+
+    let allow = Callback::new(move |(index, reason): (usize, String)| {
+        let Some(finding) = analysis.with_untracked(|a| a.findings.get(index).cloned()) else {
+            return;
+        };
+        let allowance = Allowance { rule_id: finding.rule_id, word: finding.matched.map(|m| m.to_lowercase()), reason };
+        form.allowances.update(|list| list.push(allowance));
     });
 
     let summary = Signal::derive(move || {
@@ -472,6 +481,22 @@ pub fn VacancyEditorPage() -> impl IntoView {
                             prop:value=move || form.text.get()
                             on:input=move |e| form.text.set(event_target_value(&e))></textarea>
                     </div>
+                    <Show when=move || form.allowances.with(|a| !a.is_empty())>
+                        <section class="allowances" aria-labelledby="allowances-title">
+                            <h2 id="allowances-title" class="preview__title">{move || locale.t(Text::IgnoredFindings)}</h2>
+                            <ul>
+                                {move || form.allowances.get().into_iter().enumerate().map(|(position, allowance)| view! {
+                                    <li>
+                                        <q>{allowance.word.clone().unwrap_or_else(|| allowance.rule_id.clone())}</q> " — " {allowance.reason.clone()} " "
+                                        <button type="button" class="button button--small button--secondary" disabled=move || !editable.get()
+                                            on:click=move |_| form.allowances.update(|list| { list.remove(position); })>
+                                            {locale.t(Text::ShowAgain)}
+                                        </button>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    </Show>
                     <section class="preview" aria-labelledby="preview-title">
                         <h2 id="preview-title" class="preview__title">{move || locale.t(Text::PreviewTitle)}</h2>
                         <div class="preview__text" lang=move || form.language.get().tag()>
@@ -526,7 +551,7 @@ pub fn VacancyEditorPage() -> impl IntoView {
                         </section>
                     </Show>
                 </form>
-                <FindingsPanel analysis analysis_ms on_go_to=go_to on_apply=apply editable/>
+                <FindingsPanel analysis analysis_ms on_go_to=go_to on_apply=apply on_allow=allow editable/>
             </div>
         </div>
     }

@@ -16,6 +16,8 @@ pub fn FindingsPanel(
     on_go_to: Callback<usize>,
     /// Replace finding `i`'s words with a suggestion.
     on_apply: Callback<(usize, String)>,
+    /// Ignore finding `i` for this vacancy, with a reason.
+    on_allow: Callback<(usize, String)>,
     /// Whether the text can still change.
     editable: Signal<bool>,
 ) -> impl IntoView {
@@ -54,7 +56,7 @@ pub fn FindingsPanel(
                                 </h3>
                                 <ol class="findings__list">
                                     {items.into_iter().map(|(index, finding)| view! {
-                                        <FindingItem index finding on_go_to on_apply editable/>
+                                        <FindingItem index finding on_go_to on_apply on_allow editable/>
                                     }).collect_view()}
                                 </ol>
                             </section>
@@ -122,10 +124,28 @@ fn FindingItem(
     finding: domain::analysis::Finding,
     on_go_to: Callback<usize>,
     on_apply: Callback<(usize, String)>,
+    on_allow: Callback<(usize, String)>,
     editable: Signal<bool>,
 ) -> impl IntoView {
     let locale = use_locale();
     let language = locale.language();
+    let can_ignore = finding.severity != domain::analysis::Severity::Blocking;
+    let ignoring = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let too_short = RwSignal::new(false);
+    // Copy handles, so the views that show and hide can use them again.
+    let reason_id = StoredValue::new(format!("ignore-reason-{index}"));
+    let error_id = StoredValue::new(format!("ignore-reason-{index}-error"));
+    let confirm = move |_| {
+        let given = reason.get_untracked();
+        if given.trim().chars().count() < domain::vacancy::MIN_OVERRIDE_REASON_CHARS {
+            too_short.set(true);
+        } else {
+            too_short.set(false);
+            ignoring.set(false);
+            on_allow.run((index, given));
+        }
+    };
     let class = format!("finding finding--{}", severity_class(finding.severity));
     let place = match finding.field {
         Field::Text => None,
@@ -157,6 +177,30 @@ fn FindingItem(
                     }
                 }).collect_view()}
             </div>
+            {can_ignore.then(|| view! {
+                <Show when=move || editable.get() && !ignoring.get()>
+                    <button type="button" class="button button--small button--secondary" on:click=move |_| ignoring.set(true)>
+                        {locale.t(Text::Ignore)}
+                    </button>
+                </Show>
+                <Show when=move || ignoring.get()>
+                    <div class="finding__ignore">
+                        <label for=reason_id.get_value()>{locale.t(Text::IgnoreReason)}</label>
+                        <Show when=move || too_short.get()>
+                            <p class="form-field__error" id=error_id.get_value()>{locale.t(Text::ReasonTooShort)}</p>
+                        </Show>
+                        <input id=reason_id.get_value() type="text" bind:value=reason
+                            aria-invalid=move || too_short.get().to_string()
+                            aria-describedby=move || too_short.get().then(|| error_id.get_value())/>
+                        <div class="finding__actions">
+                            <button type="button" class="button button--small" on:click=confirm>{locale.t(Text::ConfirmIgnore)}</button>
+                            <button type="button" class="button button--small button--secondary" on:click=move |_| ignoring.set(false)>
+                                {locale.t(Text::Cancel)}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+            })}
             <details class="finding__source">
                 <summary>{locale.t(Text::Source)}</summary>
                 <p>{finding.source.clone()}</p>
