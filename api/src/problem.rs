@@ -200,6 +200,22 @@ error_codes! {
         nl: "Geef bij elke genegeerde melding een reden van 10 tot 500 tekens.",
         en: "Give a reason of 10 to 500 characters for every ignored finding.",
     },
+    RulePatternInvalid = "rule_pattern_invalid" {
+        nl: "Vul een patroon in van 1 tot 100 tekens, met minstens één letter of cijfer.",
+        en: "Fill in a pattern of 1 to 100 characters, with at least one letter or digit.",
+    },
+    RuleExplanationInvalid = "rule_explanation_invalid" {
+        nl: "Vul een uitleg in van 1 tot 500 tekens.",
+        en: "Fill in an explanation of 1 to 500 characters.",
+    },
+    RuleSourceInvalid = "rule_source_invalid" {
+        nl: "Noem de bron van de regel (1 tot 300 tekens).",
+        en: "Name the source of the rule (1 to 300 characters).",
+    },
+    RuleSuggestionsInvalid = "rule_suggestions_invalid" {
+        nl: "Geef hoogstens 5 suggesties van elk 1 tot 100 tekens.",
+        en: "Give at most 5 suggestions of 1 to 100 characters each.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

@@ -3,6 +3,7 @@
 
 use api::Language;
 use api::account::{LoginRequest, SessionInfo, UserPage};
+use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
 use api::problem::{ErrorCode, Problem};
 use api::vacancy::{PublicVacancy, PublishRequest, Vacancy, VacancyInput, VacancyPage};
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -48,9 +49,7 @@ pub async fn login(request: &LoginRequest, csrf_token: &str, language: Language)
 }
 
 pub async fn logout(csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
-    let builder = Request::delete("/api/session").header("X-CSRF-Token", csrf_token);
-    let response = with_language(builder, language).send().await.map_err(|_| ApiFailure::Network)?;
-    if response.ok() { Ok(()) } else { Err(problem(response).await) }
+    send_delete(Request::delete("/api/session"), csrf_token, language).await
 }
 
 pub async fn users(page: u64, language: Language) -> Result<UserPage, ApiFailure> {
@@ -95,6 +94,39 @@ pub async fn publish_vacancy(
 
 pub async fn public_vacancy(id: Uuid, language: Language) -> Result<PublicVacancy, ApiFailure> {
     send(Request::get(&format!("/api/public/vacancies/{id}")), language).await
+}
+
+pub async fn organisations(language: Language) -> Result<Vec<Organisation>, ApiFailure> {
+    send(Request::get("/api/organisations"), language).await
+}
+
+pub async fn organisation_rules(organisation: Uuid, language: Language) -> Result<Vec<OrganisationRule>, ApiFailure> {
+    send(Request::get(&format!("/api/organisations/{organisation}/rules")), language).await
+}
+
+pub async fn add_rule(
+    organisation: Uuid,
+    rule: &NewOrganisationRule,
+    csrf_token: &str,
+    language: Language,
+) -> Result<OrganisationRule, ApiFailure> {
+    send_json(Request::post(&format!("/api/organisations/{organisation}/rules")), rule, csrf_token, language).await
+}
+
+pub async fn remove_rule(
+    organisation: Uuid,
+    rule: Uuid,
+    csrf_token: &str,
+    language: Language,
+) -> Result<(), ApiFailure> {
+    send_delete(Request::delete(&format!("/api/organisations/{organisation}/rules/{rule}")), csrf_token, language).await
+}
+
+/// A request that changes something and answers without a body.
+async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
+    let builder = with_language(builder.header("X-CSRF-Token", csrf_token), language);
+    let response = builder.send().await.map_err(|_| ApiFailure::Network)?;
+    if response.ok() { Ok(()) } else { Err(problem(response).await) }
 }
 
 async fn send_json<B: Serialize, T: DeserializeOwned>(

@@ -18,6 +18,7 @@ use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::organisation_rules::OrganisationRulesPage;
 use crate::pages::vacancy::editor::VacancyEditorPage;
 use crate::pages::vacancy::list::VacancyListPage;
 use crate::pages::vacancy::public::PublicVacancyPage;
@@ -33,6 +34,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/inloggen") view=LoginPage/>
                     <Route path=path!("/toegankelijkheid") view=AccessibilityPage/>
+                    <Route path=path!("/beheer/regels") view=OrganisationRulesPage/>
                     <Route path=path!("/beheer/vacatures") view=VacancyListPage/>
                     <Route path=path!("/beheer/vacatures/:id") view=VacancyEditorPage/>
                     <Route path=path!("/vacature/:id") view=PublicVacancyPage/>

@@ -40,7 +40,10 @@ impl Role {
     /// Whether this role grants `permission`. Deny by default: a permission not listed is refused.
     pub fn may(self, permission: Permission) -> bool {
         use Permission::*;
-        matches!((self, permission), (Role::Admin, ManageUsers | VerifyAuditLog) | (Role::Recruiter, ManageVacancies))
+        matches!(
+            (self, permission),
+            (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules) | (Role::Recruiter, ManageVacancies)
+        )
     }
 }
 
@@ -53,6 +56,8 @@ pub enum Permission {
     VerifyAuditLog,
     /// Write and publish vacancies.
     ManageVacancies,
+    /// Add and remove an organisation's own text rules.
+    ManageRules,
 }
 
 #[cfg(test)]
@@ -66,6 +71,10 @@ mod tests {
             (Role::Admin, ManageUsers, true),
             (Role::Admin, VerifyAuditLog, true),
             (Role::Admin, ManageVacancies, false),
+            (Role::Admin, ManageRules, true),
+            (Role::Recruiter, ManageRules, false),
+            (Role::Committee, ManageRules, false),
+            (Role::Evaluator, ManageRules, false),
             (Role::Recruiter, ManageUsers, false),
             (Role::Recruiter, VerifyAuditLog, false),
             (Role::Recruiter, ManageVacancies, true),

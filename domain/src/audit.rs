@@ -18,6 +18,8 @@ pub enum AuditAction {
     UserCreated,
     VacancyCreated,
     VacancyPublished,
+    RuleAdded,
+    RuleRemoved,
 }
 
 impl AuditAction {
@@ -29,6 +31,8 @@ impl AuditAction {
             AuditAction::UserCreated => "user_created",
             AuditAction::VacancyCreated => "vacancy_created",
             AuditAction::VacancyPublished => "vacancy_published",
+            AuditAction::RuleAdded => "rule_added",
+            AuditAction::RuleRemoved => "rule_removed",
         }
     }
 }

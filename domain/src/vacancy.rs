@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::rules::RuleSet;
-use crate::analysis::{Allowance, Analysis, Category, Field, Finding, Localized, Severity, analyse};
+use crate::analysis::rules::{ExtraRules, RuleSet};
+use crate::analysis::{Allowance, Analysis, Category, Field, Finding, Localized, Severity, analyse_with};
 use crate::language::Language;
 
 /// Where a vacancy is in the flow of PRODUCT.md.
@@ -165,9 +165,14 @@ pub struct VacancyForAnalysis<'a> {
 }
 
 /// Analyses a vacancy: its text, and its title and requirements.
-pub fn analyse_vacancy(vacancy: VacancyForAnalysis<'_>, rules: &RuleSet, allowances: &[Allowance]) -> Analysis {
-    let mut analysis = analyse(vacancy.text, Some(vacancy.language), rules, allowances);
-    let title = analyse(vacancy.title, Some(vacancy.language), rules, allowances);
+pub fn analyse_vacancy(
+    vacancy: VacancyForAnalysis<'_>,
+    rules: &RuleSet,
+    extra: &ExtraRules,
+    allowances: &[Allowance],
+) -> Analysis {
+    let mut analysis = analyse_with(vacancy.text, Some(vacancy.language), rules, extra, allowances);
+    let title = analyse_with(vacancy.title, Some(vacancy.language), rules, extra, allowances);
     let title_findings = title
         .findings
         .into_iter()
@@ -266,27 +271,28 @@ mod tests {
 
     #[test]
     fn a_dutch_title_without_mvx_gets_advice_with_a_suggestion() {
-        let analysis = analyse_vacancy(vacancy("Beleidsmedewerker", 3), RuleSet::builtin(), &[]);
+        let analysis =
+            analyse_vacancy(vacancy("Beleidsmedewerker", 3), RuleSet::builtin(), &ExtraRules::default(), &[]);
         let finding = analysis.findings.iter().find(|f| f.rule_id == "nl.title.mvx").expect("advice");
         assert_eq!(finding.field, Field::Title);
         assert_eq!(finding.suggestions, ["Beleidsmedewerker (m/v/x)"]);
         for title in ["Beleidsmedewerker (m/v/x)", "Beleidsmedewerker m/v/x", "Jurist (V/M/X)"] {
-            let analysis = analyse_vacancy(vacancy(title, 3), RuleSet::builtin(), &[]);
+            let analysis = analyse_vacancy(vacancy(title, 3), RuleSet::builtin(), &ExtraRules::default(), &[]);
             assert!(!rule_ids(&analysis).contains(&"nl.title.mvx"), "{title}");
         }
     }
 
     #[test]
     fn a_male_only_title_is_a_gendered_form() {
-        let analysis = analyse_vacancy(vacancy("Zakenman (m/v/x)", 3), RuleSet::builtin(), &[]);
+        let analysis = analyse_vacancy(vacancy("Zakenman (m/v/x)", 3), RuleSet::builtin(), &ExtraRules::default(), &[]);
         assert!(analysis.findings.iter().any(|f| f.field == Field::Title && f.category == Category::GenderedForm));
     }
 
     #[test]
     fn more_than_six_must_haves_is_requirement_inflation() {
-        let six = analyse_vacancy(vacancy("Jurist (m/v/x)", 6), RuleSet::builtin(), &[]);
+        let six = analyse_vacancy(vacancy("Jurist (m/v/x)", 6), RuleSet::builtin(), &ExtraRules::default(), &[]);
         assert!(!rule_ids(&six).contains(&"requirements.too-many-must-haves"));
-        let seven = analyse_vacancy(vacancy("Jurist (m/v/x)", 7), RuleSet::builtin(), &[]);
+        let seven = analyse_vacancy(vacancy("Jurist (m/v/x)", 7), RuleSet::builtin(), &ExtraRules::default(), &[]);
         assert!(rule_ids(&seven).contains(&"requirements.too-many-must-haves"));
         assert_eq!(seven.counts.get(&Category::RequirementInflation), Some(&1));
     }
@@ -299,7 +305,7 @@ mod tests {
             language: Language::Nl,
             must_haves: 2,
         };
-        let analysis = analyse_vacancy(text, RuleSet::builtin(), &[]);
+        let analysis = analyse_vacancy(text, RuleSet::builtin(), &ExtraRules::default(), &[]);
         let blocking = blocking_without_override(&analysis, &[]);
         assert_eq!(blocking.len(), 1, "{blocking:?}");
         let rule_id = blocking[0].rule_id.clone();

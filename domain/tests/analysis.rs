@@ -163,3 +163,24 @@ fn long_sentences_and_the_passive_voice_are_flagged_in_place() {
     let finding = passive.findings.iter().find(|f| f.rule_id == "nl.readability.passive").expect("passive voice");
     assert_eq!(finding.matched.as_deref(), Some("wordt van je gevraagd"));
 }
+
+#[test]
+fn an_organisations_own_rule_is_found_and_named_in_the_version() {
+    use domain::analysis::rules::{ExtraRules, PhraseRule};
+    use domain::analysis::{Localized, analyse_with};
+    let rule = PhraseRule {
+        id: "org.kerntaken".into(),
+        category: Category::Jargon,
+        severity: Severity::Advice,
+        pattern: "kerntakendiscussie".into(),
+        explanation: Localized::new("Een intern woord.", "An internal word."),
+        suggestions: vec!["gesprek over taken".into()],
+        source: "Huisstijlgids".into(),
+    };
+    let extra = ExtraRules::new(vec![rule]);
+    let text = "Je leidt de kerntakendiscussie.";
+    let analysis = analyse_with(text, Some(Language::Nl), RuleSet::builtin(), &extra, &[]);
+    let found = analysis.findings.iter().find(|f| f.rule_id == "org.kerntaken").expect("found");
+    assert_eq!((found.matched.as_deref(), found.source.as_str()), (Some("kerntakendiscussie"), "Huisstijlgids"));
+    assert_ne!(analysis.rule_set_version, run(text, Language::Nl).rule_set_version);
+}

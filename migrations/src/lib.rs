@@ -9,6 +9,7 @@ use sea_orm_migration::prelude::*;
 mod m20261127_000001_staff_accounts;
 mod m20261127_000002_audit_log;
 mod m20261127_000003_vacancies;
+mod m20261127_000004_organisation_rules;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_staff_accounts::Migration),
             Box::new(m20261127_000002_audit_log::Migration),
             Box::new(m20261127_000003_vacancies::Migration),
+            Box::new(m20261127_000004_organisation_rules::Migration),
         ]
     }
 }

@@ -65,7 +65,10 @@ fn StaffHome(user: StaffUser) -> impl IntoView {
                 {move || locale.t(Text::YourRole)}": "<strong>{move || locale.t(role_name(role))}</strong>
             </p>
             <p class="lead">{move || locale.t(intro)}</p>
-            {(role == Role::Admin).then(|| view! { <StaffAccounts/> })}
+            {(role == Role::Admin).then(|| view! {
+                <p><A href="/beheer/regels" attr:class="button">{move || locale.t(Text::OwnRules)}</A></p>
+                <StaffAccounts/>
+            })}
             {(role == Role::Recruiter).then(|| view! {
                 <p><A href="/beheer/vacatures" attr:class="button">{move || locale.t(Text::YourVacancies)}</A></p>
             })}

@@ -4,4 +4,5 @@ pub mod accessibility;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod organisation_rules;
 pub mod vacancy;

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use self::gender::{Coding, Tone};
 use self::readability::{LONG_SENTENCE_WORDS, Readability};
-use self::rules::{JargonKind, RuleSet};
+use self::rules::{ExtraRules, JargonKind, RuleSet};
 use self::text::Text;
 use crate::language::Language;
 
@@ -171,6 +171,18 @@ pub struct Allowance {
 
 /// Analyses `source` in `language`, or in the detected language when `None`.
 pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowances: &[Allowance]) -> Analysis {
+    analyse_with(source, language, rules, &ExtraRules::default(), allowances)
+}
+
+/// As [`analyse`], with an organisation's own phrase rules (for the text's language) beside the
+/// built-in ones.
+pub fn analyse_with(
+    source: &str,
+    language: Option<Language>,
+    rules: &RuleSet,
+    extra: &ExtraRules,
+    allowances: &[Allowance],
+) -> Analysis {
     let text = Text::parse(source);
     let language_detected = language.is_none();
     let language = language.unwrap_or_else(|| detect::language(&text));
@@ -236,9 +248,13 @@ pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowa
         let words = text.sentence_words(index);
         let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
         // Outreach sentences name groups on purpose: no phrase rule applies there.
-        let phrase_matches = if outreach.contains(&index) { Vec::new() } else { set.phrase_patterns.find_all(&lower) };
-        for (rule_index, first, count) in phrase_matches {
-            let rule = &set.phrases.rules[rule_index];
+        let outreach_sentence = outreach.contains(&index);
+        let builtin = set.phrase_patterns.find_all(&lower).into_iter().map(|(i, f, c)| (&set.phrases.rules[i], f, c));
+        let own = extra.patterns.find_all(&lower).into_iter().map(|(i, f, c)| (&extra.rules[i], f, c));
+        for (rule, first, count) in builtin.chain(own) {
+            if outreach_sentence && rule.category != Category::Jargon {
+                continue;
+            }
             let (start, end) = (words[first].start, words[first + count - 1].end);
             findings.push(Finding {
                 rule_id: rule.id.clone(),
@@ -311,7 +327,7 @@ pub fn analyse(source: &str, language: Option<Language>, rules: &RuleSet, allowa
     Analysis {
         language,
         language_detected,
-        rule_set_version: rules.version.clone(),
+        rule_set_version: extra.version(&rules.version),
         findings,
         gender: GenderBalance { masculine, feminine, tone: Tone::from_counts(masculine, feminine) },
         readability: readability::measure(&text, language),

@@ -62,7 +62,8 @@ pub struct PhraseFile {
     pub rules: Vec<PhraseRule>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PhraseRule {
     pub id: String,
     pub category: Category,
@@ -145,6 +146,83 @@ pub struct RuleSet {
     pub en: LanguageRules,
 }
 
+/// Phrase rules an admin added for one organisation and one language, compiled. They run beside the
+/// built-in rules and change the rule-set version of every analysis they take part in.
+#[derive(Debug, Clone, Default)]
+pub struct ExtraRules {
+    pub rules: Vec<PhraseRule>,
+    pub patterns: PatternIndex,
+    /// SHA-256 over the rules, in hex; empty when there are none.
+    pub digest: String,
+}
+
+impl ExtraRules {
+    pub fn new(rules: Vec<PhraseRule>) -> ExtraRules {
+        let digest = if rules.is_empty() {
+            String::new()
+        } else {
+            let json = serde_json::to_string(&rules).unwrap_or_default();
+            hex::encode(Sha256::digest(json.as_bytes()))
+        };
+        let patterns = PatternIndex::new(rules.iter().map(|r| r.pattern.as_str()));
+        ExtraRules { rules, patterns, digest }
+    }
+
+    /// The version of the built-in rules with these rules added.
+    pub fn version(&self, builtin: &str) -> String {
+        if self.digest.is_empty() { builtin.to_owned() } else { format!("{builtin}+org.{}", &self.digest[..12]) }
+    }
+}
+
+/// Why an organisation rule is not valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OrganisationRuleError {
+    #[error("the pattern must be 1 to 100 characters with at least one letter or digit")]
+    Pattern,
+    #[error("the explanation must be 1 to 500 characters, in Dutch and in English")]
+    Explanation,
+    #[error("the source must be 1 to 300 characters")]
+    Source,
+    #[error("at most 5 suggestions of 1 to 100 characters")]
+    Suggestions,
+}
+
+/// Checks the fields of a rule an admin adds, and gives it the id `id`.
+pub fn parse_organisation_rule(
+    id: String,
+    mut rule: PhraseRule,
+) -> Result<PhraseRule, Vec<(&'static str, OrganisationRuleError)>> {
+    let within = |text: &str, max: usize| (1..=max).contains(&text.trim().chars().count());
+    let mut errors = Vec::new();
+    if !within(&rule.pattern, 100) || !rule.pattern.chars().any(char::is_alphanumeric) {
+        errors.push(("pattern", OrganisationRuleError::Pattern));
+    }
+    if !within(&rule.explanation.nl, 500) {
+        errors.push(("explanation_nl", OrganisationRuleError::Explanation));
+    }
+    if !within(&rule.explanation.en, 500) {
+        errors.push(("explanation_en", OrganisationRuleError::Explanation));
+    }
+    if !within(&rule.source, 300) {
+        errors.push(("source", OrganisationRuleError::Source));
+    }
+    rule.suggestions.retain(|s| !s.trim().is_empty());
+    if rule.suggestions.len() > 5 || rule.suggestions.iter().any(|s| !within(s, 100)) {
+        errors.push(("suggestions", OrganisationRuleError::Suggestions));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(PhraseRule {
+        id,
+        pattern: rule.pattern.trim().to_lowercase(),
+        explanation: Localized::new(rule.explanation.nl.trim(), rule.explanation.en.trim()),
+        source: rule.source.trim().to_owned(),
+        suggestions: rule.suggestions.iter().map(|s| s.trim().to_owned()).collect(),
+        ..rule
+    })
+}
+
 /// The files, in a fixed order (the version hashes them in this order).
 const FILES: [(&str, &str); 6] = [
     ("nl/gender-coded.json", include_str!("../../rules/nl/gender-coded.json")),
@@ -219,6 +297,28 @@ mod tests {
                 assert!(set.citation(&term.source).is_some(), "{} cites {}", term.term, term.source);
             }
         }
+    }
+
+    #[test]
+    fn organisation_rules_are_checked_and_change_the_version() {
+        let rule = PhraseRule {
+            id: String::new(),
+            category: Category::Jargon,
+            severity: Severity::Info,
+            pattern: "  Kerntakendiscussie ".into(),
+            explanation: Localized::new("Intern woord.", "Internal word."),
+            suggestions: vec!["gesprek over taken".into(), " ".into()],
+            source: "Huisstijlgids ministerie".into(),
+        };
+        let parsed = parse_organisation_rule("org.1".into(), rule.clone()).expect("valid");
+        assert_eq!((parsed.pattern.as_str(), parsed.suggestions.len()), ("kerntakendiscussie", 1));
+        let extra = ExtraRules::new(vec![parsed]);
+        assert_ne!(extra.version("v1"), "v1");
+        assert_eq!(ExtraRules::default().version("v1"), "v1");
+
+        let empty = PhraseRule { pattern: "  ".into(), source: String::new(), ..rule };
+        let errors = parse_organisation_rule("org.2".into(), empty).expect_err("invalid");
+        assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), ["pattern", "source"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod audit_log;
 pub mod login_failures;
+pub mod organisation_rules;
 pub mod organisations;
 pub mod sessions;
 pub mod users;

@@ -4,11 +4,14 @@
 use api::analysis::{AnalyseTextRequest, Analysis, MAX_TEXT_CHARS};
 use api::problem::{ErrorCode, Problem};
 use axum::Json;
-use domain::analysis::analyse;
-use domain::analysis::rules::RuleSet;
+use axum::extract::State;
+use domain::analysis::rules::{ExtraRules, RuleSet};
+use domain::analysis::{analyse, analyse_with};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiJson};
+use crate::routes::organisations::extra_rules;
+use crate::startup::AppState;
 
 /// Analyses a vacancy text: findings with spans (character offsets), explanations in Dutch and
 /// English, suggestions and sources; gender tone and readability scores; the rule-set version.
@@ -20,6 +23,7 @@ use crate::error::{ApiError, ApiJson};
     ))]
 #[tracing::instrument(skip_all, fields(user = %user.id))]
 pub async fn vacancy_text(
+    State(state): State<AppState>,
     user: CurrentUser,
     ApiJson(request): ApiJson<AnalyseTextRequest>,
 ) -> Result<Json<Analysis>, ApiError> {
@@ -29,5 +33,13 @@ pub async fn vacancy_text(
     if request.text.chars().count() > MAX_TEXT_CHARS {
         return Err(ApiError::field("text", ErrorCode::TextTooLong));
     }
-    Ok(Json(analyse(&request.text, request.language, RuleSet::builtin(), &[])))
+    // The organisation's own rules take part when the language is known (given, or detected first).
+    let language = request.language.unwrap_or_else(|| analyse(&request.text, None, RuleSet::builtin(), &[]).language);
+    let extra = match user.organisation_id {
+        Some(organisation) => extra_rules(&state.db, organisation, language).await?,
+        None => ExtraRules::default(),
+    };
+    let mut analysis = analyse_with(&request.text, Some(language), RuleSet::builtin(), &extra, &[]);
+    analysis.language_detected = request.language.is_none();
+    Ok(Json(analysis))
 }

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod health;
+mod organisations;
 mod session;
 mod users;
 mod vacancies;
@@ -54,6 +55,9 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(vacancies::list, vacancies::create))
         .routes(routes!(vacancies::get, vacancies::update))
         .routes(routes!(vacancies::publish))
+        .routes(routes!(organisations::list))
+        .routes(routes!(organisations::rules, organisations::add_rule))
+        .routes(routes!(organisations::remove_rule))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use domain::access::Permission;
-use domain::analysis::rules::RuleSet;
+use domain::analysis::rules::{ExtraRules, RuleSet};
 use domain::audit::AuditAction;
 use domain::vacancy::{
     self as rules, RequirementKind, VacancyFieldError, VacancyForAnalysis, analyse_vacancy, blocking_without_override,
@@ -29,6 +29,7 @@ use crate::audit::AuditEntry;
 use crate::auth::CurrentUser;
 use crate::entities::{organisations, vacancies, vacancy_analyses};
 use crate::error::{ApiError, ApiJson};
+use crate::routes::organisations::extra_rules;
 use crate::startup::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -131,7 +132,8 @@ pub async fn create(
     })
     .exec_without_returning(&*transaction)
     .await?;
-    store_analysis(&*transaction, id, "first_draft", &draft, &[]).await?;
+    let extra = extra_rules(&*transaction, organisation, draft.language).await?;
+    store_analysis(&*transaction, id, "first_draft", &analyse(&draft, &extra), &[]).await?;
     transaction.record(AuditEntry::new(AuditAction::VacancyCreated).actor(user.id).subject(id)).await?;
     transaction.commit().await?;
     tracing::info!(vacancy = %id, "vacancy created");
@@ -219,7 +221,8 @@ pub async fn publish(
         return Err(ApiError::Conflict(ErrorCode::EditConflict));
     }
     let draft = draft_of(&current)?;
-    let analysis = analyse(&draft);
+    let extra = extra_rules(&state.db, organisation, draft.language).await?;
+    let analysis = analyse(&draft, &extra);
     if !blocking_without_override(&analysis, &request.overrides).is_empty() {
         return Err(ApiError::Unprocessable(ErrorCode::BlockingFindings));
     }
@@ -241,7 +244,7 @@ pub async fn publish(
     if published.rows_affected == 0 {
         return Err(ApiError::Conflict(ErrorCode::EditConflict));
     }
-    store_analysis(&*transaction, id, "published", &draft, &overrides).await?;
+    store_analysis(&*transaction, id, "published", &analysis, &overrides).await?;
     let details = serde_json::json!({
         "rule_set_version": analysis.rule_set_version,
         "overrides": overrides.iter().map(|o| serde_json::json!({ "rule_id": o.rule_id, "reason": o.reason })).collect::<Vec<_>>(),
@@ -350,26 +353,26 @@ fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, A
     }
 }
 
-fn analyse(draft: &Draft) -> domain::analysis::Analysis {
+/// The analysis of a draft with the built-in rules and the organisation's own.
+fn analyse(draft: &Draft, extra: &ExtraRules) -> domain::analysis::Analysis {
     let must_haves = draft.requirements.iter().filter(|r| r.kind == RequirementKind::MustHave).count();
     let vacancy = VacancyForAnalysis { title: &draft.title, text: &draft.text, language: draft.language, must_haves };
-    analyse_vacancy(vacancy, RuleSet::builtin(), &draft.allowances)
+    analyse_vacancy(vacancy, RuleSet::builtin(), extra, &draft.allowances)
 }
 
 async fn store_analysis(
     db: &impl ConnectionTrait,
     vacancy: Uuid,
     stage: &str,
-    draft: &Draft,
+    analysis: &domain::analysis::Analysis,
     overrides: &[Override],
 ) -> Result<(), ApiError> {
-    let analysis = analyse(draft);
     vacancy_analyses::ActiveModel {
         id: Set(Uuid::new_v4()),
         vacancy_id: Set(vacancy),
         stage: Set(stage.to_owned()),
         rule_set_version: Set(analysis.rule_set_version.clone()),
-        analysis: Set(to_json(&analysis)?),
+        analysis: Set(to_json(analysis)?),
         overrides: Set(to_json(&overrides)?),
         created_at: Set(Utc::now()),
     }

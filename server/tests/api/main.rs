@@ -9,6 +9,7 @@ mod audit;
 mod cli;
 mod errors;
 mod helpers;
+mod organisations;
 mod session;
 mod users;
 mod vacancies;

@@ -4,11 +4,12 @@
 //! is fixed or explained (the server checks again).
 
 use api::Language;
+use api::organisation::OrganisationRule;
 use api::problem::ErrorCode;
 use api::vacancy::{
     Allowance, Override, PublishRequest, RequirementInput, RequirementKind, Vacancy, VacancyInput, VacancyStatus,
 };
-use domain::analysis::rules::RuleSet;
+use domain::analysis::rules::{ExtraRules, RuleSet};
 use domain::analysis::{Analysis, Field};
 use domain::vacancy::{VacancyForAnalysis, analyse_vacancy, blocking_without_override};
 use leptos::html::{Input, Textarea};
@@ -117,18 +118,20 @@ impl Form {
         }
     }
 
-    /// Runs the analyser, and measures how long it takes in this browser.
-    fn analyse(&self) -> (Analysis, f64) {
+    /// Runs the analyser with the organisation's own rules, and measures how long it takes here.
+    fn analyse(&self, own_rules: &[OrganisationRule]) -> (Analysis, f64) {
         let started = now_ms();
         let must_haves = self.requirements.with(|rows| {
             rows.iter().filter(|r| r.kind == RequirementKind::MustHave && !r.text.trim().is_empty()).count()
         });
         let language = self.language.get();
         let allowances = self.allowances.get();
+        let extra =
+            ExtraRules::new(own_rules.iter().filter(|r| r.language == language).map(|r| r.rule.clone()).collect());
         let analysis = self.title.with(|title| {
             self.text.with(|text| {
                 let vacancy = VacancyForAnalysis { title, text, language, must_haves };
-                analyse_vacancy(vacancy, RuleSet::builtin(), &allowances)
+                analyse_vacancy(vacancy, RuleSet::builtin(), &extra, &allowances)
             })
         });
         (analysis, now_ms() - started)
@@ -217,7 +220,18 @@ pub fn VacancyEditorPage() -> impl IntoView {
         }
     });
 
-    let analysed = Memo::new(move |_| form.analyse());
+    // The organisation's own rules, fetched once; the analysis runs without them until they arrive.
+    let own_rules = LocalResource::new(move || {
+        let organisation = session.user().and_then(|u| u.organisation_id);
+        let language = locale.language();
+        async move {
+            match organisation {
+                Some(organisation) => client::organisation_rules(organisation, language).await.unwrap_or_default(),
+                None => Vec::new(),
+            }
+        }
+    });
+    let analysed = Memo::new(move |_| own_rules.with(|rules| form.analyse(rules.as_deref().unwrap_or(&[]))));
     let analysis = Signal::derive(move || analysed.get().0);
     let analysis_ms = Signal::derive(move || analysed.get().1);
     let editable = Signal::derive(move || status.get() == VacancyStatus::Draft);
