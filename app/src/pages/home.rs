@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::client;
+use crate::components::pagination::Pagination;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
 
@@ -89,13 +90,6 @@ fn StaffAccounts() -> impl IntoView {
                 None => view! { <p role="status">{locale.t(Text::Loading)}</p> }.into_any(),
                 Some(Err(failure)) => view! { <p class="alert alert--error" role="alert">{failure.message(locale.language())}</p> }.into_any(),
                 Some(Ok(list)) => {
-                    let pages = list.total.div_ceil(list.per_page).max(1);
-                    let position = locale
-                        .t(Text::PageOf)
-                        .replace("{page}", &list.page.to_string())
-                        .replace("{pages}", &pages.to_string())
-                        .replace("{total}", &list.total.to_string());
-                    let current = list.page;
                     view! {
                         <div class="table-wrapper">
                             <table class="table">
@@ -120,13 +114,7 @@ fn StaffAccounts() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <nav class="pagination" aria-label=locale.t(Text::Pagination)>
-                            <button type="button" class="button button--secondary" disabled={current <= 1}
-                                on:click=move |_| page.set(current - 1)>{locale.t(Text::PreviousPage)}</button>
-                            <span role="status">{position}</span>
-                            <button type="button" class="button button--secondary" disabled={current >= pages}
-                                on:click=move |_| page.set(current + 1)>{locale.t(Text::NextPage)}</button>
-                        </nav>
+                        <Pagination page current=list.page per_page=list.per_page total=list.total position=Text::PageOf/>
                     }.into_any()
                 }
             }}

@@ -12,17 +12,10 @@ use crate::i18n::{Text, use_locale, use_title};
 use crate::pages::vacancy::{CATEGORY_ORDER, category_name, severity_name};
 use crate::session::use_session;
 
-/// The categories an own rule can have: everything a phrase can be.
-const RULE_CATEGORIES: [Category; 8] = [
-    Category::ExclusionAge,
-    Category::ExclusionOrigin,
-    Category::ExclusionPhysical,
-    Category::ExclusionCultureFit,
-    Category::GenderedForm,
-    Category::GenderCoded,
-    Category::RequirementInflation,
-    Category::Jargon,
-];
+/// The categories an own rule can have: everything a phrase can be (not the whole-text checks).
+fn rule_categories() -> impl Iterator<Item = Category> {
+    CATEGORY_ORDER.into_iter().filter(|c| !matches!(c, Category::Completeness | Category::Readability))
+}
 
 fn category_tag(category: Category) -> String {
     serde_json::to_value(category).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
@@ -201,9 +194,9 @@ pub fn OrganisationRulesPage() -> impl IntoView {
                         <label class="form-field__label" for="rule-category">{move || locale.t(Text::Category)}</label>
                         <select id="rule-category" on:change=move |e| {
                             let tag = event_target_value(&e);
-                            if let Some(found) = CATEGORY_ORDER.into_iter().find(|c| category_tag(*c) == tag) { category.set(found); }
+                            if let Some(found) = rule_categories().find(|c| category_tag(*c) == tag) { category.set(found); }
                         }>
-                            {RULE_CATEGORIES.into_iter().map(|c| view! {
+                            {rule_categories().map(|c| view! {
                                 <option value=category_tag(c) selected=move || category.get() == c>{move || locale.t(category_name(c))}</option>
                             }).collect_view()}
                         </select>

@@ -167,11 +167,8 @@ pub async fn update(
     ApiJson(input): ApiJson<VacancyInput>,
 ) -> Result<Json<Vacancy>, ApiError> {
     let organisation = recruiter_organisation(&user)?;
-    let current = find(&state, organisation, id).await?;
+    let current = find_draft(&state, organisation, id).await?;
     let version = input.version.ok_or(ApiError::field("version", ErrorCode::Required))?;
-    if !status_of(&current)?.is_editable() {
-        return Err(ApiError::Conflict(ErrorCode::VacancyNotEditable));
-    }
     let existing: Vec<Requirement> = from_json(&current.requirements)?;
     let draft = parse_input(input, &existing)?;
     let updated = vacancies::Entity::update_many()
@@ -213,10 +210,7 @@ pub async fn publish(
     ApiJson(request): ApiJson<PublishRequest>,
 ) -> Result<Json<Vacancy>, ApiError> {
     let organisation = recruiter_organisation(&user)?;
-    let current = find(&state, organisation, id).await?;
-    if !status_of(&current)?.is_editable() {
-        return Err(ApiError::Conflict(ErrorCode::VacancyNotEditable));
-    }
+    let current = find_draft(&state, organisation, id).await?;
     if current.version != request.version {
         return Err(ApiError::Conflict(ErrorCode::EditConflict));
     }
@@ -394,6 +388,12 @@ async fn find(state: &AppState, organisation: Uuid, id: Uuid) -> Result<vacancie
         .one(&state.db)
         .await?
         .ok_or(ApiError::NotFound)
+}
+
+/// As [`find`], for a change that only a draft allows (409 otherwise).
+async fn find_draft(state: &AppState, organisation: Uuid, id: Uuid) -> Result<vacancies::Model, ApiError> {
+    let row = find(state, organisation, id).await?;
+    if status_of(&row)?.is_editable() { Ok(row) } else { Err(ApiError::Conflict(ErrorCode::VacancyNotEditable)) }
 }
 
 async fn load(state: &AppState, organisation: Uuid, id: Uuid) -> Result<Vacancy, ApiError> {

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use super::status_name;
 use crate::client;
+use crate::components::pagination::Pagination;
 use crate::i18n::{Text, use_locale, use_title};
 
 #[component]
@@ -42,13 +43,6 @@ pub fn VacancyListPage() -> impl IntoView {
                     view! { <p role="status">{locale.t(empty)}</p> }.into_any()
                 }
                 Some(Ok(list)) => {
-                    let pages = list.total.div_ceil(list.per_page).max(1);
-                    let current = list.page;
-                    let position = locale
-                        .t(Text::VacanciesPageOf)
-                        .replace("{page}", &current.to_string())
-                        .replace("{pages}", &pages.to_string())
-                        .replace("{total}", &list.total.to_string());
                     view! {
                         <div class="table-wrapper">
                             <table class="table">
@@ -71,13 +65,7 @@ pub fn VacancyListPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <nav class="pagination" aria-label=locale.t(Text::Pagination)>
-                            <button type="button" class="button button--secondary" disabled={current <= 1}
-                                on:click=move |_| page.set(current - 1)>{locale.t(Text::PreviousPage)}</button>
-                            <span role="status">{position}</span>
-                            <button type="button" class="button button--secondary" disabled={current >= pages}
-                                on:click=move |_| page.set(current + 1)>{locale.t(Text::NextPage)}</button>
-                        </nav>
+                        <Pagination page current=list.page per_page=list.per_page total=list.total position=Text::VacanciesPageOf/>
                     }
                     .into_any()
                 }
