@@ -1,7 +1,6 @@
 //! Creating staff accounts, for the admin's API, the CLI and the demo seed alike.
 
 use api::problem::ErrorCode;
-use chrono::Utc;
 use domain::access::Role;
 use domain::account::{DisplayName, Password, Username};
 use domain::audit::AuditAction;
@@ -9,6 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Quer
 use uuid::Uuid;
 
 use crate::audit::{AuditEntry, AuditLog};
+use crate::clock;
 use crate::entities::{organisations, users};
 
 /// A staff account as typed in a form or on the command line, before parsing.
@@ -73,7 +73,7 @@ pub async fn create_user(
         display_name: display_name.as_str().to_owned(),
         role: new.role.as_str().to_owned(),
         password_hash,
-        created_at: Utc::now(),
+        created_at: clock::now(),
         organisation_id: new.organisation,
     };
     let transaction = audit.begin(db).await?;
@@ -125,7 +125,7 @@ pub async fn ensure_organisation(db: &DatabaseConnection, name: &str) -> Result<
     organisations::Entity::insert(organisations::ActiveModel {
         id: Set(id),
         name: Set(name.to_owned()),
-        created_at: Set(Utc::now()),
+        created_at: Set(clock::now()),
     })
     .exec_without_returning(db)
     .await?;

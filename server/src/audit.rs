@@ -9,7 +9,6 @@
 use std::ops::Deref;
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
 use domain::audit::{AuditAction, AuditRecord, BrokenLink, ChainVerifier, ChainedRecord, GENESIS_HASH, chain_hash};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
@@ -18,6 +17,7 @@ use sea_orm::{
 use tokio::sync::{Mutex, OwnedMutexGuard};
 use uuid::Uuid;
 
+use crate::clock;
 use crate::entities::audit_log;
 
 /// One consequential act to record. `details` holds ids and codes, never personal data.
@@ -88,7 +88,8 @@ impl AuditedTransaction {
             Some(last) => (last.sequence + 1, last.hash),
             None => (1, GENESIS_HASH.to_owned()),
         };
-        let at = now_to_the_microsecond();
+        // The database keeps microseconds; the hash covers exactly what is kept.
+        let at = clock::now();
         let record = AuditRecord {
             sequence,
             at_unix_micros: at.timestamp_micros(),
@@ -116,12 +117,6 @@ impl AuditedTransaction {
     pub async fn commit(self) -> Result<(), DbErr> {
         self.transaction.commit().await
     }
-}
-
-/// The database keeps microseconds; the hash must cover exactly what is kept.
-fn now_to_the_microsecond() -> DateTime<Utc> {
-    let now = Utc::now();
-    DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now)
 }
 
 /// Checks the whole chain, a page at a time. `Ok(Ok(n))`: all `n` entries hold.

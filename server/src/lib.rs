@@ -14,6 +14,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod check_text;
+pub mod clock;
 pub mod config;
 pub mod database;
 pub mod entities;

@@ -3,13 +3,14 @@
 
 use axum::http::HeaderMap;
 use axum::http::header::COOKIE;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::access::Role;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::CurrentUser;
+use crate::clock;
 use crate::entities::{sessions, users};
 
 pub const SESSION_COOKIE: &str = "bw_session";
@@ -54,7 +55,7 @@ pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64, http_only: bool
 /// Starts a session for `user_id`; returns the token for the cookie.
 pub async fn create(db: &impl ConnectionTrait, user_id: Uuid, hours: i64) -> Result<String, sea_orm::DbErr> {
     let token = new_token();
-    let now = Utc::now();
+    let now = clock::now();
     sessions::ActiveModel {
         token_hash: Set(token_hash(&token)),
         user_id: Set(user_id),
@@ -75,7 +76,7 @@ pub async fn delete(db: &impl ConnectionTrait, token: &str) -> Result<(), sea_or
 /// The user of a live session. Expired sessions count as none.
 pub async fn user_for_token(db: &impl ConnectionTrait, token: &str) -> Result<Option<CurrentUser>, sea_orm::DbErr> {
     let found = sessions::Entity::find_by_id(token_hash(token))
-        .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
+        .filter(sessions::Column::ExpiresAt.gt(clock::now()))
         .one(db)
         .await?;
     let Some(session) = found else {

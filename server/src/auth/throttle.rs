@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn five_failures_in_the_window_block_until_the_fifth_newest_ages_out() {
-        let now = Utc::now();
+        let now = crate::clock::now();
         let ago = |minutes: i64| now - Duration::minutes(minutes);
         assert_eq!(wait_seconds(vec![ago(1), ago(2), ago(3), ago(4)], now), None);
         assert_eq!(wait_seconds(vec![ago(1), ago(2), ago(3), ago(4), ago(10)], now), Some(5 * 60));

@@ -8,7 +8,6 @@ use api::problem::{ErrorCode, Problem};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::Utc;
 use domain::access::Permission;
 use domain::analysis::rules::{ExtraRules, OrganisationRuleError, parse_organisation_rule};
 use domain::audit::AuditAction;
@@ -17,6 +16,7 @@ use uuid::Uuid;
 
 use crate::audit::AuditEntry;
 use crate::auth::CurrentUser;
+use crate::clock;
 use crate::entities::{organisation_rules, organisations};
 use crate::error::{ApiError, ApiJson};
 use crate::startup::AppState;
@@ -96,7 +96,7 @@ pub async fn add_rule(
         language: input.language.tag().to_owned(),
         rule: serde_json::to_string(&rule).map_err(|e| anyhow::anyhow!("cannot serialise a rule: {e}"))?,
         created_by: user.id,
-        created_at: Utc::now(),
+        created_at: clock::now(),
     };
     let transaction = state.audit.begin(&state.db).await?;
     organisation_rules::Entity::insert(organisation_rules::ActiveModel {

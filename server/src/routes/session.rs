@@ -7,7 +7,6 @@ use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse};
-use chrono::Utc;
 use domain::audit::AuditAction;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -15,6 +14,7 @@ use crate::audit::AuditEntry;
 use crate::auth::csrf::{self, CSRF_COOKIE};
 use crate::auth::session::{self, SESSION_COOKIE};
 use crate::auth::{CurrentUser, password, throttle};
+use crate::clock;
 use crate::entities::users;
 use crate::error::{ApiError, ApiJson};
 use crate::startup::AppState;
@@ -66,7 +66,7 @@ pub async fn login(
     }
 
     let key = throttle::username_key(&request.username);
-    if let Some(retry_after_seconds) = throttle::retry_after(&state.db, &key, Utc::now()).await? {
+    if let Some(retry_after_seconds) = throttle::retry_after(&state.db, &key, clock::now()).await? {
         return Err(ApiError::TooManyAttempts { retry_after_seconds });
     }
 
@@ -77,7 +77,7 @@ pub async fn login(
 
     let transaction = state.audit.begin(&state.db).await?;
     let (Some(user), true) = (user, verified) else {
-        throttle::record_failure(&*transaction, &key, Utc::now()).await?;
+        throttle::record_failure(&*transaction, &key, clock::now()).await?;
         transaction.record(AuditEntry::new(AuditAction::LoginFailed)).await?;
         transaction.commit().await?;
         tracing::info!("login failed");

@@ -11,7 +11,6 @@ use api::vacancy::{
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use chrono::Utc;
 use domain::access::Permission;
 use domain::analysis::rules::{ExtraRules, RuleSet};
 use domain::audit::AuditAction;
@@ -27,6 +26,7 @@ use uuid::Uuid;
 
 use crate::audit::AuditEntry;
 use crate::auth::CurrentUser;
+use crate::clock;
 use crate::entities::{organisations, vacancies, vacancy_analyses};
 use crate::error::{ApiError, ApiJson};
 use crate::routes::organisations::extra_rules;
@@ -108,7 +108,7 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<Vacancy>), ApiError> {
     let organisation = recruiter_organisation(&user)?;
     let draft = parse_input(input, &[])?;
-    let now = Utc::now();
+    let now = clock::now();
     let id = Uuid::new_v4();
     let transaction = state.audit.begin(&state.db).await?;
     vacancies::Entity::insert(vacancies::ActiveModel {
@@ -181,7 +181,7 @@ pub async fn update(
         .col_expr(vacancies::Column::Requirements, Expr::value(to_json(&draft.requirements)?))
         .col_expr(vacancies::Column::Allowances, Expr::value(to_json(&draft.allowances)?))
         .col_expr(vacancies::Column::Version, Expr::value(version + 1))
-        .col_expr(vacancies::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(vacancies::Column::UpdatedAt, Expr::value(clock::now()))
         .filter(vacancies::Column::Id.eq(id))
         .filter(vacancies::Column::Version.eq(version))
         .filter(vacancies::Column::Status.eq(VacancyStatus::Draft.as_str()))
@@ -224,7 +224,7 @@ pub async fn publish(
     let overrides: Vec<Override> =
         request.overrides.into_iter().filter(|o| analysis.blocking().any(|f| f.rule_id == o.rule_id)).collect();
 
-    let now = Utc::now();
+    let now = clock::now();
     let transaction = state.audit.begin(&state.db).await?;
     let published = vacancies::Entity::update_many()
         .col_expr(vacancies::Column::Status, Expr::value(VacancyStatus::Published.as_str()))
@@ -368,7 +368,7 @@ async fn store_analysis(
         rule_set_version: Set(analysis.rule_set_version.clone()),
         analysis: Set(to_json(analysis)?),
         overrides: Set(to_json(&overrides)?),
-        created_at: Set(Utc::now()),
+        created_at: Set(clock::now()),
     }
     .insert(db)
     .await?;
