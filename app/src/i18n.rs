@@ -235,6 +235,7 @@ texts! {
     RuleAdded { nl: "De regel is toegevoegd.", en: "The rule has been added." },
     RuleRemoved { nl: "De regel is verwijderd.", en: "The rule has been removed." },
     RemoveRule { nl: "Verwijder regel", en: "Remove rule" },
+    ShowAllFindings { nl: "Toon alle {n} meldingen", en: "Show all {n} findings" },
     AnalysisTime { nl: "Analyse", en: "Analysis" },
     PublicApply { nl: "Solliciteren", en: "Apply" },
     PublicApplySoon { nl: "Solliciteren kan binnenkort via een vragenlijst.", en: "Soon you can apply through a questionnaire." },

@@ -17,7 +17,7 @@ function textOf(words: number): string {
 }
 
 test('analysis time in the browser for 250, 1,000 and 5,000 words', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await logIn(page, 'recruiter');
   await expect(page.getByRole('heading', { level: 1, name: 'Welkom, Recruiter Demo' })).toBeVisible();
   await page.goto('/beheer/vacatures/nieuw');
@@ -25,7 +25,8 @@ test('analysis time in the browser for 250, 1,000 and 5,000 words', async ({ pag
   const panel = page.locator('aside.findings');
   for (const words of [250, 1000, 5000]) {
     const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    // Fewer runs for the longest text: redrawing hundreds of findings dominates the test's time.
+    for (let run = 0; run < (words > 1000 ? 3 : 5); run++) {
       // A different text each run, so every run analyses anew.
       await area.fill(textOf(words) + ` run ${words}-${run}`);
       await expect(panel).toHaveAttribute('data-analysis-ms', /\d/);

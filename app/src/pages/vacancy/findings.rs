@@ -1,11 +1,14 @@
 //! The findings panel: tone, readability, and every finding grouped by category, each with its
 //! explanation, source, a way to jump to it and one-click suggestions.
 
-use domain::analysis::{Analysis, Field};
+use domain::analysis::{Analysis, Category, Field};
 use leptos::prelude::*;
 
 use super::{CATEGORY_ORDER, category_name, severity_class, severity_name, tone_name};
 use crate::i18n::{Text, use_locale};
+
+/// How many findings of a category the panel shows before "show all".
+const FIRST_SHOWN: usize = 25;
 
 #[component]
 pub fn FindingsPanel(
@@ -22,6 +25,8 @@ pub fn FindingsPanel(
     editable: Signal<bool>,
 ) -> impl IntoView {
     let locale = use_locale();
+    // Long texts can have hundreds of findings: show the first ones of each category, the rest on request.
+    let expanded = RwSignal::new(Vec::<Category>::new());
     view! {
         <aside class="findings" aria-labelledby="findings-title" data-analysis-ms=move || format!("{:.3}", analysis_ms.get())>
             <h2 id="findings-title" class="findings__title">
@@ -55,10 +60,18 @@ pub fn FindingsPanel(
                                     {locale.t(category_name(category))} " (" {items.len()} ")"
                                 </h3>
                                 <ol class="findings__list">
-                                    {items.into_iter().map(|(index, finding)| view! {
-                                        <FindingItem index finding on_go_to on_apply on_allow editable/>
-                                    }).collect_view()}
+                                    {items.iter().take(if expanded.with(|e| e.contains(&category)) { usize::MAX } else { FIRST_SHOWN }).cloned()
+                                        .map(|(index, finding)| view! {
+                                            <FindingItem index finding on_go_to on_apply on_allow editable/>
+                                        }).collect_view()}
                                 </ol>
+                                {(items.len() > FIRST_SHOWN && !expanded.with(|e| e.contains(&category))).then(|| {
+                                    let label = locale.t(Text::ShowAllFindings).replace("{n}", &items.len().to_string());
+                                    view! {
+                                        <button type="button" class="button button--small button--secondary"
+                                            on:click=move |_| expanded.update(|e| e.push(category))>{label}</button>
+                                    }
+                                })}
                             </section>
                         })
                     })
