@@ -260,17 +260,17 @@ pub async fn public(State(state): State<AppState>, Path(id): Path<Uuid>) -> Resu
     if matches!(status, VacancyStatus::Draft | VacancyStatus::Purged) {
         return Err(ApiError::NotFound);
     }
-    let organisation = organisations::Entity::find_by_id(row.organisation_id).one(&state.db).await?;
+    let draft = draft_of(&row)?;
     Ok(Json(PublicVacancy {
         id: row.id,
-        organisation_name: organisation.map(|o| o.name).unwrap_or_default(),
-        title: row.title.clone(),
-        salary_scale: row.salary_scale.and_then(|s| u8::try_from(s).ok()),
-        hours_per_week: row.hours_per_week.and_then(|h| u8::try_from(h).ok()),
-        location: row.location.clone(),
-        language: Language::from_tag(&row.language).unwrap_or_default(),
-        text: row.text.clone(),
-        requirements: from_json(&row.requirements)?,
+        organisation_name: organisation_name(&state.db, row.organisation_id).await?,
+        title: draft.title,
+        salary_scale: draft.salary_scale,
+        hours_per_week: draft.hours_per_week,
+        location: draft.location,
+        language: draft.language,
+        text: draft.text,
+        requirements: draft.requirements,
         published_at: row.published_at.unwrap_or(row.updated_at),
     }))
 }
@@ -398,23 +398,19 @@ async fn find_draft(state: &AppState, organisation: Uuid, id: Uuid) -> Result<va
 
 async fn load(state: &AppState, organisation: Uuid, id: Uuid) -> Result<Vacancy, ApiError> {
     let row = find(state, organisation, id).await?;
-    let organisation_name = organisations::Entity::find_by_id(row.organisation_id)
-        .one(&state.db)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
+    let draft = draft_of(&row)?;
     Ok(Vacancy {
         id: row.id,
         organisation_id: row.organisation_id,
-        organisation_name,
-        title: row.title.clone(),
-        salary_scale: row.salary_scale.and_then(|s| u8::try_from(s).ok()),
-        hours_per_week: row.hours_per_week.and_then(|h| u8::try_from(h).ok()),
-        location: row.location.clone(),
-        language: Language::from_tag(&row.language).unwrap_or_default(),
-        text: row.text.clone(),
-        requirements: from_json(&row.requirements)?,
-        allowances: from_json(&row.allowances)?,
+        organisation_name: organisation_name(&state.db, row.organisation_id).await?,
+        title: draft.title,
+        salary_scale: draft.salary_scale,
+        hours_per_week: draft.hours_per_week,
+        location: draft.location,
+        language: draft.language,
+        text: draft.text,
+        requirements: draft.requirements,
+        allowances: draft.allowances,
         status: status_of(&row)?,
         arm: row.arm.as_deref().and_then(api::vacancy::Arm::parse),
         version: row.version,
@@ -424,6 +420,12 @@ async fn load(state: &AppState, organisation: Uuid, id: Uuid) -> Result<Vacancy,
     })
 }
 
+async fn organisation_name(db: &impl ConnectionTrait, organisation: Uuid) -> Result<String, ApiError> {
+    let found = organisations::Entity::find_by_id(organisation).one(db).await?;
+    Ok(found.map(|o| o.name).unwrap_or_default())
+}
+
+/// The row's fields as the rules see them.
 fn draft_of(row: &vacancies::Model) -> Result<Draft, ApiError> {
     Ok(Draft {
         title: row.title.clone(),
