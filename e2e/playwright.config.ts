@@ -39,6 +39,7 @@ export default defineConfig({
       BREEDWERF_DATABASE_URL: `sqlite://${databaseDir}/e2e.db?mode=rwc`,
       BREEDWERF_BIND: `127.0.0.1:${port}`,
       BREEDWERF_ASSETS_DIR: assets,
+      BREEDWERF_KEY_FILE: `${databaseDir}/breedwerf.keys`,
       RUST_LOG: 'warn',
     },
   },

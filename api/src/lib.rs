@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod analysis;
+pub mod application;
 pub mod organisation;
 pub mod problem;
 pub mod system;

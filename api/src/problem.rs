@@ -216,6 +216,106 @@ error_codes! {
         nl: "Geef hoogstens 5 suggesties van elk 1 tot 100 tekens.",
         en: "Give at most 5 suggestions of 1 to 100 characters each.",
     },
+    QuestionPromptInvalid = "question_prompt_invalid" {
+        nl: "Vul de vraag in (1 tot 2.000 tekens).",
+        en: "Fill in the question (1 to 2,000 characters).",
+    },
+    QuestionScenarioInvalid = "question_scenario_invalid" {
+        nl: "Een werkproef heeft een situatie nodig (1 tot 3.000 tekens). Beschrijf kort een echte taak uit het werk.",
+        en: "A work sample needs a situation (1 to 3,000 characters). Describe a real task from the job in short.",
+    },
+    QuestionWordLimitInvalid = "question_word_limit_invalid" {
+        nl: "Kies een woordlimiet van 25 tot 1.000 woorden.",
+        en: "Choose a word limit of 25 to 1,000 words.",
+    },
+    QuestionOptionsInvalid = "question_options_invalid" {
+        nl: "Een meerkeuzevraag heeft 2 tot 10 antwoorden van 1 tot 300 tekens, en minstens één goed antwoord.",
+        en: "A multiple-choice question has 2 to 10 options of 1 to 300 characters, and at least one right answer.",
+    },
+    KnockOutReasonInvalid = "knock_out_reason_invalid" {
+        nl: "Leg bij een knock-outvraag uit waarom de eis hard is (10 tot 500 tekens). De sollicitant ziet deze uitleg.",
+        en: "Explain for a knock-out question why the requirement is hard (10 to 500 characters). The applicant sees this.",
+    },
+    ScoringGuideIncomplete = "scoring_guide_incomplete" {
+        nl: "Beschrijf in de beoordelingswijzer hoe een antwoord met score 1, 3 en 5 eruitziet (elk 1 tot 1.000 tekens).",
+        en: "Describe in the scoring guide what an answer scoring 1, 3 and 5 looks like (each 1 to 1,000 characters).",
+    },
+    QuestionWeightInvalid = "question_weight_invalid" {
+        nl: "Kies een gewicht van 1 tot en met 5.",
+        en: "Choose a weight from 1 to 5.",
+    },
+    QuestionRequirementUnknown = "question_requirement_unknown" {
+        nl: "Deze vraag verwijst naar een eis die niet (meer) bij de vacature hoort. Kies de eisen opnieuw.",
+        en: "This question points to a requirement that is not (or no longer) part of the vacancy. Choose the requirements again.",
+    },
+    TooManyQuestions = "too_many_questions" {
+        nl: "Een vragenlijst heeft hoogstens 20 vragen.",
+        en: "A questionnaire has at most 20 questions.",
+    },
+    QuestionIdRepeated = "question_id_repeated" {
+        nl: "Twee vragen of antwoorden hebben hetzelfde kenmerk. Laad de pagina opnieuw en probeer het nog eens.",
+        en: "Two questions or options have the same id. Reload the page and try again.",
+    },
+    TimeZoneInvalid = "time_zone_invalid" {
+        nl: "Kies een geldige tijdzone, bijvoorbeeld Europe/Amsterdam.",
+        en: "Choose a valid time zone, for example Europe/Amsterdam.",
+    },
+    ClosingDatePast = "closing_date_past" {
+        nl: "De sluitingsdatum is al voorbij. Kies een datum vanaf vandaag.",
+        en: "The closing date has passed. Choose a date from today on.",
+    },
+    QuestionnaireEmpty = "questionnaire_empty" {
+        nl: "De vragenlijst is leeg. Sollicitanten solliciteren met de vragenlijst: voeg minstens één vraag toe. Er is niets gepubliceerd.",
+        en: "The questionnaire is empty. Applicants apply through the questionnaire: add at least one question. Nothing was published.",
+    },
+    VacancyClosed = "vacancy_closed" {
+        nl: "Deze vacature is gesloten: de sluitingsdatum is voorbij. Solliciteren kan niet meer. Er is niets opgeslagen.",
+        en: "This vacancy is closed: the closing date has passed. You can no longer apply. Nothing was saved.",
+    },
+    AccessCodeInvalid = "access_code_invalid" {
+        nl: "Deze code kennen we niet. Controleer de code en probeer het opnieuw. De code staat op uw bewijs van inzending of in de e-mail.",
+        en: "We do not know this code. Check the code and try again. You find it on your receipt or in the e-mail.",
+    },
+    ApplicationAlreadySubmitted = "application_already_submitted" {
+        nl: "Deze sollicitatie is al verstuurd. U kunt hem niet meer wijzigen. Bekijk de status met uw code.",
+        en: "This application has been sent already. You cannot change it any more. Check its status with your code.",
+    },
+    DuplicateApplication = "duplicate_application" {
+        nl: "Met dit e-mailadres is al gesolliciteerd op deze vacature. Er is niets verstuurd. Wilt u iets wijzigen? Trek de eerste sollicitatie in via de statuspagina.",
+        en: "This e-mail address has already applied for this vacancy. Nothing was sent. Want to change something? Withdraw the first application on the status page.",
+    },
+    AnswerMissing = "answer_missing" {
+        nl: "Beantwoord deze vraag.",
+        en: "Answer this question.",
+    },
+    AnswerTooLong = "answer_too_long" {
+        nl: "Dit antwoord heeft meer woorden dan is toegestaan. Maak het korter.",
+        en: "This answer has more words than allowed. Make it shorter.",
+    },
+    AnswerInvalid = "answer_invalid" {
+        nl: "Dit antwoord past niet bij de vraag. Laad de pagina opnieuw en beantwoord de vraag nog eens.",
+        en: "This answer does not fit the question. Reload the page and answer the question again.",
+    },
+    ContactNameInvalid = "contact_name_invalid" {
+        nl: "Vul uw naam in (1 tot 200 tekens).",
+        en: "Fill in your name (1 to 200 characters).",
+    },
+    EmailInvalid = "email_invalid" {
+        nl: "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+        en: "Fill in a valid e-mail address, such as name@example.com.",
+    },
+    PhoneInvalid = "phone_invalid" {
+        nl: "Vul een telefoonnummer in met 6 tot 20 cijfers, of laat het veld leeg.",
+        en: "Fill in a phone number with 6 to 20 digits, or leave the field empty.",
+    },
+    CountryUnknown = "country_unknown" {
+        nl: "Kies een land uit de lijst, of ‘Zeg ik liever niet’.",
+        en: "Choose a country from the list, or ‘Prefer not to say’.",
+    },
+    ApplicationNotActive = "application_not_active" {
+        nl: "Deze sollicitatie is al ingetrokken. Er is niets gewijzigd.",
+        en: "This application has already been withdrawn. Nothing was changed.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

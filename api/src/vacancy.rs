@@ -1,10 +1,11 @@
 //! Vacancies: what the recruiter's editor sends and gets, and what applicants see.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use domain::analysis::Allowance;
+pub use domain::questionnaire::{ApplicantQuestion, BankEntry, Question};
 pub use domain::vacancy::{Arm, Override, RequirementKind, VacancyStatus};
 
 use crate::Language;
@@ -46,6 +47,15 @@ pub struct VacancyInput {
     /// Rules the recruiter silenced for this vacancy, each with a reason.
     #[serde(default)]
     pub allowances: Vec<Allowance>,
+    /// The questionnaire, in order. Question and option ids are chosen by the editor.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    /// The last day applicants can apply, in the vacancy's time zone; needed to publish.
+    #[serde(default)]
+    pub closing_date: Option<NaiveDate>,
+    /// An IANA time zone; `Europe/Amsterdam` when left out (`America/Kralendijk` for Caribisch Nederland).
+    #[serde(default)]
+    pub time_zone: Option<String>,
     /// For an update: the version the editor started from. A stale version gets 409.
     #[serde(default)]
     pub version: Option<i64>,
@@ -66,6 +76,11 @@ pub struct Vacancy {
     pub text: String,
     pub requirements: Vec<Requirement>,
     pub allowances: Vec<Allowance>,
+    pub questions: Vec<Question>,
+    pub closing_date: Option<NaiveDate>,
+    pub time_zone: String,
+    /// The end of the closing date in the vacancy's time zone: applications are refused from then on.
+    pub closes_at: Option<DateTime<Utc>>,
     pub status: VacancyStatus,
     pub arm: Option<Arm>,
     pub version: i64,
@@ -120,4 +135,32 @@ pub struct PublicVacancy {
     pub text: String,
     pub requirements: Vec<Requirement>,
     pub published_at: DateTime<Utc>,
+    pub closing_date: Option<NaiveDate>,
+    pub time_zone: String,
+    pub closes_at: Option<DateTime<Utc>>,
+    /// Whether applications are accepted now (published and before the deadline).
+    pub open_for_applications: bool,
+    /// The questionnaire as the applicant sees it: no scoring guides, no keys, no weights.
+    pub questions: Vec<ApplicantQuestion>,
+}
+
+/// One open vacancy in the public list.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenVacancy {
+    pub id: Uuid,
+    pub title: String,
+    pub organisation_name: String,
+    pub location: String,
+    pub closing_date: Option<NaiveDate>,
+}
+
+/// `GET /api/public/vacancies`: the vacancies open for applications, closing soonest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenVacancyPage {
+    pub items: Vec<OpenVacancy>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
 }

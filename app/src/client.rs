@@ -3,9 +3,12 @@
 
 use api::Language;
 use api::account::{LoginRequest, SessionInfo, UserPage};
+use api::application::{
+    ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
+};
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
 use api::problem::{ErrorCode, Problem};
-use api::vacancy::{PublicVacancy, PublishRequest, Vacancy, VacancyInput, VacancyPage};
+use api::vacancy::{BankEntry, OpenVacancyPage, PublicVacancy, PublishRequest, Vacancy, VacancyInput, VacancyPage};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -92,6 +95,10 @@ pub async fn publish_vacancy(
     send_json(Request::post(&format!("/api/vacancies/{id}/publish")), request, csrf_token, language).await
 }
 
+pub async fn open_vacancies(page: u64, language: Language) -> Result<OpenVacancyPage, ApiFailure> {
+    send(Request::get(&format!("/api/public/vacancies?page={page}&per_page=20")), language).await
+}
+
 pub async fn public_vacancy(id: Uuid, language: Language) -> Result<PublicVacancy, ApiFailure> {
     send(Request::get(&format!("/api/public/vacancies/{id}")), language).await
 }
@@ -120,6 +127,90 @@ pub async fn remove_rule(
     language: Language,
 ) -> Result<(), ApiFailure> {
     send_delete(Request::delete(&format!("/api/organisations/{organisation}/rules/{rule}")), csrf_token, language).await
+}
+
+pub async fn question_bank(vacancy_language: Language, language: Language) -> Result<Vec<BankEntry>, ApiFailure> {
+    send(Request::get("/api/questionnaire/bank").query([("language", vacancy_language.tag())]), language).await
+}
+
+pub async fn outbox(page: u64, language: Language) -> Result<OutboxPage, ApiFailure> {
+    send(Request::get(&format!("/api/outbox?page={page}&per_page=20")), language).await
+}
+
+// The applicant's calls. Their access code goes in a header, never in the address.
+
+pub async fn countries(language: Language) -> Result<Vec<Country>, ApiFailure> {
+    send(Request::get("/api/public/countries"), language).await
+}
+
+pub async fn start_application(vacancy: Uuid, csrf_token: &str, language: Language) -> Result<NewDraft, ApiFailure> {
+    send_json(Request::post(&format!("/api/public/vacancies/{vacancy}/drafts")), &(), csrf_token, language).await
+}
+
+pub async fn draft(code: &str, language: Language) -> Result<Draft, ApiFailure> {
+    send(Request::get("/api/public/drafts/current").header(ACCESS_CODE_HEADER, code), language).await
+}
+
+pub async fn save_draft(
+    code: &str,
+    input: &DraftInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Draft, ApiFailure> {
+    let builder = Request::put("/api/public/drafts/current").header(ACCESS_CODE_HEADER, code);
+    send_json(builder, input, csrf_token, language).await
+}
+
+pub async fn save_monitoring(
+    code: &str,
+    answers: &MonitoringAnswers,
+    csrf_token: &str,
+    language: Language,
+) -> Result<(), ApiFailure> {
+    let builder = Request::put("/api/public/drafts/current/monitoring").header(ACCESS_CODE_HEADER, code);
+    let builder = with_language(builder.header("X-CSRF-Token", csrf_token), language);
+    let response =
+        builder.json(answers).map_err(|_| ApiFailure::Network)?.send().await.map_err(|_| ApiFailure::Network)?;
+    if response.ok() { Ok(()) } else { Err(problem(response).await) }
+}
+
+pub async fn submit_application(code: &str, csrf_token: &str, language: Language) -> Result<Receipt, ApiFailure> {
+    let builder = Request::post("/api/public/drafts/current/submit").header(ACCESS_CODE_HEADER, code);
+    send_json(builder, &(), csrf_token, language).await
+}
+
+pub async fn application(reference: &str, code: &str, language: Language) -> Result<ApplicationView, ApiFailure> {
+    send(Request::get(&format!("/api/public/applications/{reference}")).header(ACCESS_CODE_HEADER, code), language)
+        .await
+}
+
+pub async fn withdraw_application(
+    reference: &str,
+    code: &str,
+    csrf_token: &str,
+    language: Language,
+) -> Result<ApplicationView, ApiFailure> {
+    let builder =
+        Request::post(&format!("/api/public/applications/{reference}/withdraw")).header(ACCESS_CODE_HEADER, code);
+    send_json(builder, &(), csrf_token, language).await
+}
+
+/// Everything stored about the applicant, as the JSON text the server sends (to save as a file).
+pub async fn export_application(reference: &str, code: &str, language: Language) -> Result<String, ApiFailure> {
+    let builder =
+        Request::get(&format!("/api/public/applications/{reference}/export")).header(ACCESS_CODE_HEADER, code);
+    let response = with_language(builder, language).send().await.map_err(|_| ApiFailure::Network)?;
+    if response.ok() { response.text().await.map_err(|_| ApiFailure::Network) } else { Err(problem(response).await) }
+}
+
+pub async fn delete_application(
+    reference: &str,
+    code: &str,
+    csrf_token: &str,
+    language: Language,
+) -> Result<(), ApiFailure> {
+    let builder = Request::delete(&format!("/api/public/applications/{reference}")).header(ACCESS_CODE_HEADER, code);
+    send_delete(builder, csrf_token, language).await
 }
 
 /// A request that changes something and answers without a body.

@@ -15,12 +15,17 @@ use leptos_router::path;
 
 use crate::components::layout::Layout;
 use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::application::apply::ApplyPage;
+use crate::pages::application::resume::ResumePage;
+use crate::pages::application::status::StatusPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation_rules::OrganisationRulesPage;
+use crate::pages::outbox::OutboxPage;
 use crate::pages::vacancy::editor::VacancyEditorPage;
 use crate::pages::vacancy::list::VacancyListPage;
+use crate::pages::vacancy::open::OpenVacanciesPage;
 use crate::pages::vacancy::public::PublicVacancyPage;
 
 #[component]
@@ -37,7 +42,12 @@ fn App() -> impl IntoView {
                     <Route path=path!("/beheer/regels") view=OrganisationRulesPage/>
                     <Route path=path!("/beheer/vacatures") view=VacancyListPage/>
                     <Route path=path!("/beheer/vacatures/:id") view=VacancyEditorPage/>
+                    <Route path=path!("/beheer/outbox") view=OutboxPage/>
+                    <Route path=path!("/vacatures") view=OpenVacanciesPage/>
                     <Route path=path!("/vacature/:id") view=PublicVacancyPage/>
+                    <Route path=path!("/vacature/:id/solliciteren") view=ApplyPage/>
+                    <Route path=path!("/sollicitatie/hervatten") view=ResumePage/>
+                    <Route path=path!("/sollicitatie/status") view=StatusPage/>
                 </Routes>
             </Layout>
         </Router>

@@ -42,7 +42,7 @@ impl Role {
         use Permission::*;
         matches!(
             (self, permission),
-            (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules) | (Role::Recruiter, ManageVacancies)
+            (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules | ReadOutbox) | (Role::Recruiter, ManageVacancies)
         )
     }
 }
@@ -58,6 +58,8 @@ pub enum Permission {
     ManageVacancies,
     /// Add and remove an organisation's own text rules.
     ManageRules,
+    /// Read the e-mail outbox (demo mode only, where no mail server is configured).
+    ReadOutbox,
 }
 
 #[cfg(test)]
@@ -84,6 +86,10 @@ mod tests {
             (Role::Evaluator, ManageUsers, false),
             (Role::Evaluator, VerifyAuditLog, false),
             (Role::Evaluator, ManageVacancies, false),
+            (Role::Admin, ReadOutbox, true),
+            (Role::Recruiter, ReadOutbox, false),
+            (Role::Committee, ReadOutbox, false),
+            (Role::Evaluator, ReadOutbox, false),
         ];
         for (role, permission, expected) in table {
             assert_eq!(role.may(permission), expected, "{role:?} {permission:?}");

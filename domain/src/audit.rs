@@ -20,6 +20,9 @@ pub enum AuditAction {
     VacancyPublished,
     RuleAdded,
     RuleRemoved,
+    ApplicationSubmitted,
+    ApplicationWithdrawn,
+    ApplicationDeleted,
 }
 
 impl AuditAction {
@@ -33,6 +36,9 @@ impl AuditAction {
             AuditAction::VacancyPublished => "vacancy_published",
             AuditAction::RuleAdded => "rule_added",
             AuditAction::RuleRemoved => "rule_removed",
+            AuditAction::ApplicationSubmitted => "application_submitted",
+            AuditAction::ApplicationWithdrawn => "application_withdrawn",
+            AuditAction::ApplicationDeleted => "application_deleted",
         }
     }
 }

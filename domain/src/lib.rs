@@ -8,12 +8,18 @@
 //!
 //! Modules are named after the domain: [`language`], [`access`] (who may do what), [`account`]
 //! (usernames and passwords as parsed types), [`audit`] (the hash chain of the audit log) and
-//! [`analysis`] (the inclusive vacancy-text analyser).
+//! [`analysis`] (the inclusive vacancy-text analyser), [`vacancy`], [`questionnaire`] (questions, scoring
+//! guides and the question bank), [`application`] (answers, word counts, the receipt's digest),
+//! [`monitoring`] (the voluntary CBS questionnaire) and [`screening`] (identity cues in answers).
 #![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod access;
 pub mod account;
 pub mod analysis;
+pub mod application;
 pub mod audit;
 pub mod language;
+pub mod monitoring;
+pub mod questionnaire;
+pub mod screening;
 pub mod vacancy;

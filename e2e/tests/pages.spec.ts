@@ -5,6 +5,9 @@ const PAGES = [
   { path: '/', nl: 'Welkom bij Breedwerf', en: 'Welcome to Breedwerf' },
   { path: '/inloggen', nl: 'Inloggen', en: 'Log in' },
   { path: '/toegankelijkheid', nl: 'Toegankelijkheidsverklaring', en: 'Accessibility statement' },
+  { path: '/vacatures', nl: 'Vacatures', en: 'Vacancies' },
+  { path: '/sollicitatie/hervatten', nl: 'Verder met uw sollicitatie', en: 'Continue your application' },
+  { path: '/sollicitatie/status', nl: 'Status van uw sollicitatie', en: 'Status of your application' },
   { path: '/bestaat-niet', nl: 'Pagina niet gevonden', en: 'Page not found' },
 ];
 

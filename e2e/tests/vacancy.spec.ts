@@ -15,6 +15,9 @@ async function startVacancy(page: Page, title: string) {
   await page.getByLabel('Functietitel').fill(title);
   await page.getByLabel('Standplaats').fill('Den Haag');
   await page.getByLabel('Eis 1').fill('Je schrijft helder beleid.');
+  await page.getByLabel('Sluitingsdatum').fill('2030-06-30');
+  await page.getByLabel('Vragenbank').selectOption('samenwerken.gedrag');
+  await page.getByRole('button', { name: 'Toevoegen uit de vragenbank' }).click();
 }
 
 test('a recruiter fixes excluding wording with one click, undoes and publishes', async ({ page }) => {
@@ -54,7 +57,7 @@ test('a recruiter fixes excluding wording with one click, undoes and publishes',
   await expect(page.getByText('Er zijn geen blokkerende meldingen.')).toBeVisible();
   await page.getByRole('button', { name: 'Nu publiceren' }).click();
   await expect(page.getByText('De vacature is gepubliceerd.')).toBeVisible();
-  await expect(page.getByText('Deze vacature is gepubliceerd. Tekst en eisen kunnen niet meer veranderen.')).toBeVisible();
+  await expect(page.getByText('Deze vacature is gepubliceerd. Tekst, eisen en vragen kunnen niet meer veranderen.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Bekijk de vacature zoals sollicitanten haar zien' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beleidsmedewerker (m/v/x)' })).toBeVisible();

@@ -10,6 +10,8 @@ mod m20261127_000001_staff_accounts;
 mod m20261127_000002_audit_log;
 mod m20261127_000003_vacancies;
 mod m20261127_000004_organisation_rules;
+mod m20261127_000005_questionnaires;
+mod m20261127_000006_applications;
 
 pub struct Migrator;
 
@@ -21,6 +23,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_audit_log::Migration),
             Box::new(m20261127_000003_vacancies::Migration),
             Box::new(m20261127_000004_organisation_rules::Migration),
+            Box::new(m20261127_000005_questionnaires::Migration),
+            Box::new(m20261127_000006_applications::Migration),
         ]
     }
 }

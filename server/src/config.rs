@@ -19,6 +19,16 @@ pub struct Config {
     pub session_hours: i64,
     /// Log lines as JSON (for log collectors) instead of for people.
     pub log_json: bool,
+    /// The AES-256 key that seals personal data at rest, as 64 hex characters.
+    pub data_key: Option<Secret>,
+    /// The HMAC key of pseudonyms, as 64 hex characters.
+    pub pseudonym_key: Option<Secret>,
+    /// Without the two keys above: where generated keys are kept (demo and development only).
+    pub key_file: PathBuf,
+    /// Where applicants reach Breedwerf; links in e-mails start with it.
+    pub public_url: String,
+    /// Demo mode: the admin can read the e-mail outbox in the app.
+    pub demo: bool,
 }
 
 impl Default for Config {
@@ -30,6 +40,11 @@ impl Default for Config {
             secure_cookies: false,
             session_hours: 8,
             log_json: false,
+            data_key: None,
+            pseudonym_key: None,
+            key_file: PathBuf::from("data/breedwerf.keys"),
+            public_url: "http://127.0.0.1:8080".into(),
+            demo: false,
         }
     }
 }
@@ -45,7 +60,8 @@ pub struct ConfigError {
 impl Config {
     /// The defaults, overridden by environment variables:
     /// `BREEDWERF_DATABASE_URL`, `BREEDWERF_BIND`, `BREEDWERF_ASSETS_DIR`, `BREEDWERF_SECURE_COOKIES`,
-    /// `BREEDWERF_SESSION_HOURS`, `BREEDWERF_LOG_JSON`.
+    /// `BREEDWERF_SESSION_HOURS`, `BREEDWERF_LOG_JSON`, `BREEDWERF_DATA_KEY`, `BREEDWERF_PSEUDONYM_KEY`,
+    /// `BREEDWERF_KEY_FILE`, `BREEDWERF_PUBLIC_URL`, `BREEDWERF_DEMO`.
     pub fn from_env() -> Result<Config, ConfigError> {
         Config::from_lookup(|name| std::env::var(name).ok())
     }
@@ -74,6 +90,23 @@ impl Config {
         }
         if let Some(json) = lookup("BREEDWERF_LOG_JSON") {
             config.log_json = parse("BREEDWERF_LOG_JSON", &json)?;
+        }
+        config.data_key = lookup("BREEDWERF_DATA_KEY").map(Secret::new);
+        config.pseudonym_key = lookup("BREEDWERF_PSEUDONYM_KEY").map(Secret::new);
+        if config.data_key.is_some() != config.pseudonym_key.is_some() {
+            return Err(ConfigError {
+                variable: "BREEDWERF_DATA_KEY",
+                reason: "set BREEDWERF_DATA_KEY and BREEDWERF_PSEUDONYM_KEY together".into(),
+            });
+        }
+        if let Some(path) = lookup("BREEDWERF_KEY_FILE") {
+            config.key_file = PathBuf::from(path);
+        }
+        if let Some(url) = lookup("BREEDWERF_PUBLIC_URL") {
+            config.public_url = url.trim().trim_end_matches('/').to_owned();
+        }
+        if let Some(demo) = lookup("BREEDWERF_DEMO") {
+            config.demo = parse("BREEDWERF_DEMO", &demo)?;
         }
         Ok(config)
     }

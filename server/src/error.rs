@@ -4,6 +4,8 @@
 //! [`render_problems`] middleware, which knows the request's language, turns that into the JSON
 //! problem body. So every error, from every route and extractor, has one shape and one language.
 
+use std::borrow::Cow;
+
 use api::Language;
 use api::problem::{ErrorCode, FieldError, Problem};
 use axum::body::Body;
@@ -20,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("validation failed")]
-    Validation(Vec<(&'static str, ErrorCode)>),
+    Validation(Vec<(Cow<'static, str>, ErrorCode)>),
     #[error("invalid credentials")]
     InvalidCredentials,
     #[error("too many failed logins; retry after {retry_after_seconds} s")]
@@ -62,7 +64,12 @@ impl From<sea_orm::DbErr> for ApiError {
 impl ApiError {
     /// One field that is not right.
     pub fn field(field: &'static str, code: ErrorCode) -> ApiError {
-        ApiError::Validation(vec![(field, code)])
+        ApiError::Validation(vec![(field.into(), code)])
+    }
+
+    /// Fields that are not right, each with its code. Names may be computed, e.g. `questions.2`.
+    pub fn invalid<F: Into<Cow<'static, str>>>(fields: impl IntoIterator<Item = (F, ErrorCode)>) -> ApiError {
+        ApiError::Validation(fields.into_iter().map(|(field, code)| (field.into(), code)).collect())
     }
 
     fn status_and_code(&self) -> (StatusCode, ErrorCode) {
@@ -89,7 +96,7 @@ impl ApiError {
 #[derive(Debug, Clone)]
 struct PendingProblem {
     code: ErrorCode,
-    fields: Vec<(&'static str, ErrorCode)>,
+    fields: Vec<(Cow<'static, str>, ErrorCode)>,
 }
 
 impl IntoResponse for ApiError {
@@ -141,7 +148,7 @@ pub async fn render_problems(request: Request, next: Next) -> Response {
     let Some(pending) = pending else {
         return response;
     };
-    let fields = pending.fields.iter().map(|&(field, code)| FieldError::new(field, code, language)).collect();
+    let fields = pending.fields.iter().map(|(field, code)| FieldError::new(field, *code, language)).collect();
     let problem = Problem::new(response.status().as_u16(), pending.code, language, fields);
     let body = serde_json::to_vec(&problem).unwrap_or_default();
     response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));

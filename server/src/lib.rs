@@ -7,6 +7,8 @@
 //!   request's language. 500s show the client nothing internal; their cause goes to the log.
 //! - Every route needs a session unless it is listed in [`routes::public`]: deny by default.
 //! - Logs carry ids, never names, passwords, tokens or anything an applicant wrote.
+//! - Identity, answers and monitoring data live in separate tables; identity and drafts are sealed
+//!   ([`crypto`]), monitoring and events are linked only by keyed pseudonyms.
 #![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod accounts;
@@ -16,7 +18,9 @@ pub mod auth;
 pub mod check_text;
 pub mod clock;
 pub mod config;
+pub mod crypto;
 pub mod database;
+pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod routes;

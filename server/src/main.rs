@@ -8,7 +8,7 @@ use server::accounts::{self, CreateUserError, DEMO_ACCOUNTS, DEMO_PASSWORD, NewU
 use server::audit::{self, AuditLog};
 use server::config::Config;
 use server::startup::Application;
-use server::{check_text, database, telemetry};
+use server::{check_text, database, demo, telemetry};
 
 /// Breedwerf: recruit broadly, select objectively.
 ///
@@ -120,13 +120,15 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
+async fn run(command: Command, mut config: Config) -> anyhow::Result<ExitCode> {
     match command {
         Command::Serve { seed_demo } => {
+            // The demo has no mail server: its admin reads the outbox in the app.
+            config.demo |= seed_demo;
             let application = Application::build(config).await?;
             if seed_demo {
                 let state = application.state();
-                accounts::seed_demo(&state.db, &state.audit).await?;
+                demo::seed(&state.db, &state.audit).await?;
                 print_demo_accounts();
             }
             println!("Breedwerf is running at http://127.0.0.1:{}/ (Ctrl+C stops it)", application.port());
@@ -140,7 +142,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<ExitCode> {
         Command::SeedDemo => {
             let db = database::connect(&config.database_url).await?;
             database::migrate(&db).await?;
-            accounts::seed_demo(&db, &AuditLog::default()).await?;
+            demo::seed(&db, &AuditLog::default()).await?;
             print_demo_accounts();
         }
         Command::User { command: UserCommand::Create { username, display_name, role, password, organisation } } => {

@@ -10,6 +10,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::audit::AuditLog;
 use crate::config::Config;
+use crate::crypto::Keys;
 use crate::{assets, database, routes};
 
 /// What every handler can reach.
@@ -18,6 +19,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub audit: AuditLog,
+    pub keys: Keys,
 }
 
 /// A server that is bound to its port and ready to run.
@@ -32,8 +34,12 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let db = database::connect(&config.database_url).await?;
         database::migrate(&db).await?;
+        let keys = match (&config.data_key, &config.pseudonym_key) {
+            (Some(data), Some(pseudonym)) => Keys::from_hex(data, pseudonym)?,
+            _ => Keys::load_or_create(&config.key_file)?,
+        };
         let listener = TcpListener::bind(config.bind).await?;
-        let state = AppState { db, config: Arc::new(config), audit: AuditLog::default() };
+        let state = AppState { db, config: Arc::new(config), audit: AuditLog::default(), keys };
         let router = app(state.clone());
         Ok(Application { listener, router, state })
     }

@@ -41,7 +41,14 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <p>{move || locale.t(Text::FooterAbout)}</p>
-                <A href="/toegankelijkheid">{move || locale.t(Text::AccessibilityStatement)}</A>
+                <nav aria-label=move || locale.t(Text::FooterNavigation)>
+                    <ul class="site-footer__links">
+                        <li><A href="/vacatures">{move || locale.t(Text::OpenVacancies)}</A></li>
+                        <li><A href="/sollicitatie/hervatten">{move || locale.t(Text::ResumeTitle)}</A></li>
+                        <li><A href="/sollicitatie/status">{move || locale.t(Text::StatusTitle)}</A></li>
+                        <li><A href="/toegankelijkheid">{move || locale.t(Text::AccessibilityStatement)}</A></li>
+                    </ul>
+                </nav>
             </div>
         </footer>
     }

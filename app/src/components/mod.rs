@@ -3,3 +3,4 @@
 pub mod error_summary;
 pub mod layout;
 pub mod pagination;
+pub mod question_field;

@@ -33,6 +33,7 @@ fn Welcome() -> impl IntoView {
         <div class="page page--text">
             <h1>{move || locale.t(Text::WelcomeTitle)}</h1>
             <p class="lead">{move || locale.t(Text::WelcomeIntro)}</p>
+            <p><A href="/vacatures" attr:class="button">{move || locale.t(Text::OpenVacancies)}</A></p>
             <p>{move || locale.t(Text::WelcomeStaff)}</p>
             <p><A href="/inloggen" attr:class="button">{move || locale.t(Text::LogIn)}</A></p>
         </div>
@@ -67,7 +68,10 @@ fn StaffHome(user: StaffUser) -> impl IntoView {
             </p>
             <p class="lead">{move || locale.t(intro)}</p>
             {(role == Role::Admin).then(|| view! {
-                <p><A href="/beheer/regels" attr:class="button">{move || locale.t(Text::OwnRules)}</A></p>
+                <p class="button-row">
+                    <A href="/beheer/regels" attr:class="button">{move || locale.t(Text::OwnRules)}</A>
+                    <A href="/beheer/outbox" attr:class="button button--secondary">{move || locale.t(Text::Outbox)}</A>
+                </p>
                 <StaffAccounts/>
             })}
             {(role == Role::Recruiter).then(|| view! {

@@ -1,8 +1,10 @@
 //! One module per page, named after the domain.
 
 pub mod accessibility;
+pub mod application;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod organisation_rules;
+pub mod outbox;
 pub mod vacancy;

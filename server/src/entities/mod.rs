@@ -1,10 +1,16 @@
 //! Database rows, one module per table. They never leave the server: routes convert them to `api`
 //! types.
 
+pub mod application_drafts;
+pub mod application_events;
+pub mod applications;
 pub mod audit_log;
+pub mod identity_envelopes;
 pub mod login_failures;
+pub mod monitoring_responses;
 pub mod organisation_rules;
 pub mod organisations;
+pub mod outbox;
 pub mod sessions;
 pub mod users;
 pub mod vacancies;

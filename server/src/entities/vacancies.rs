@@ -28,6 +28,14 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub published_at: Option<DateTimeUtc>,
+    /// The questionnaire: a JSON array of `domain::questionnaire::Question`.
+    #[sea_orm(column_type = "Text")]
+    pub questions: String,
+    pub closing_date: Option<Date>,
+    /// An IANA time zone name.
+    pub time_zone: String,
+    /// The end of `closing_date` in `time_zone`.
+    pub closes_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,11 +4,14 @@
 //! in [`protected`] passes [`require_session`] first, and each handler then asks for a permission.
 
 mod analysis;
+mod applications;
 mod health;
 mod organisations;
+mod outbox;
+mod questionnaires;
 mod session;
 mod users;
-mod vacancies;
+pub(crate) mod vacancies;
 
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -43,7 +46,16 @@ fn public() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(health::health))
         .routes(routes!(session::current, session::login))
+        .routes(routes!(vacancies::open))
         .routes(routes!(vacancies::public))
+        .routes(routes!(applications::start))
+        .routes(routes!(applications::current, applications::save, applications::discard))
+        .routes(routes!(applications::monitoring))
+        .routes(routes!(applications::submit))
+        .routes(routes!(applications::status, applications::delete))
+        .routes(routes!(applications::withdraw))
+        .routes(routes!(applications::export))
+        .routes(routes!(questionnaires::countries))
 }
 
 /// Routes that need a session.
@@ -58,6 +70,8 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(organisations::list))
         .routes(routes!(organisations::rules, organisations::add_rule))
         .routes(routes!(organisations::remove_rule))
+        .routes(routes!(questionnaires::bank))
+        .routes(routes!(outbox::list))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

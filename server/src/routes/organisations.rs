@@ -75,7 +75,7 @@ pub async fn add_rule(
         source: input.source,
     };
     let rule = parse_organisation_rule(format!("org.{}", rule_id.simple()), draft).map_err(|errors| {
-        ApiError::Validation(
+        ApiError::invalid(
             errors
                 .into_iter()
                 .map(|(field, error)| {
@@ -87,7 +87,7 @@ pub async fn add_rule(
                     };
                     (field, code)
                 })
-                .collect(),
+                .collect::<Vec<_>>(),
         )
     })?;
     let row = organisation_rules::Model {

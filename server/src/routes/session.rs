@@ -62,7 +62,7 @@ pub async fn login(
         missing.push(("password", ErrorCode::Required));
     }
     if !missing.is_empty() {
-        return Err(ApiError::Validation(missing));
+        return Err(ApiError::invalid(missing));
     }
 
     let key = throttle::username_key(&request.username);

@@ -25,6 +25,13 @@ pub struct PageQuery {
     per_page: u64,
 }
 
+impl PageQuery {
+    /// The page (from 1) and the page size (1 to 100).
+    pub fn clamped(&self) -> (u64, u64) {
+        (self.page.max(1), self.per_page.clamp(1, 100))
+    }
+}
+
 fn first_page() -> u64 {
     1
 }
@@ -42,8 +49,7 @@ pub async fn list(
     Query(query): Query<PageQuery>,
 ) -> Result<Json<UserPage>, ApiError> {
     user.require(Permission::ManageUsers)?;
-    let per_page = query.per_page.clamp(1, 100);
-    let page = query.page.max(1);
+    let (page, per_page) = query.clamped();
     let paginator = users::Entity::find().order_by_asc(users::Column::Username).paginate(&state.db, per_page);
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(page - 1).await?;
@@ -73,7 +79,7 @@ pub async fn create(
         organisation: request.organisation_id,
     };
     let row = accounts::create_user(&state.db, &state.audit, Some(user.id), new).await.map_err(|e| match e {
-        CreateUserError::Invalid(fields) => ApiError::Validation(fields),
+        CreateUserError::Invalid(fields) => ApiError::invalid(fields),
         CreateUserError::UsernameTaken => ApiError::field("username", ErrorCode::UsernameTaken),
         CreateUserError::Unexpected(cause) => ApiError::Internal(cause),
     })?;

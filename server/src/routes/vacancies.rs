@@ -2,18 +2,23 @@
 //! editor was used, and publication waits until every blocking finding is fixed or overridden with a
 //! written reason. Applicants read published vacancies without an account.
 
+use std::borrow::Cow;
+
 use api::Language;
 use api::problem::{ErrorCode, Problem};
 use api::vacancy::{
-    Allowance, Override, PublicVacancy, PublishRequest, Requirement, RequirementInput, Vacancy, VacancyInput,
-    VacancyPage, VacancyStatus, VacancySummary,
+    Allowance, OpenVacancy, OpenVacancyPage, Override, PublicVacancy, PublishRequest, Question, Requirement,
+    RequirementInput, Vacancy, VacancyInput, VacancyPage, VacancyStatus, VacancySummary,
 };
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
 use domain::access::Permission;
 use domain::analysis::rules::{ExtraRules, RuleSet};
 use domain::audit::AuditAction;
+use domain::questionnaire::{QuestionError, parse_questionnaire};
 use domain::vacancy::{
     self as rules, RequirementKind, VacancyFieldError, VacancyForAnalysis, analyse_vacancy, blocking_without_override,
 };
@@ -30,6 +35,7 @@ use crate::clock;
 use crate::entities::{organisations, vacancies, vacancy_analyses};
 use crate::error::{ApiError, ApiJson};
 use crate::routes::organisations::extra_rules;
+use crate::routes::users::PageQuery;
 use crate::startup::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -129,6 +135,10 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         published_at: Set(None),
+        questions: Set(to_json(&draft.questions)?),
+        closing_date: Set(draft.closing_date),
+        time_zone: Set(draft.time_zone.name().to_owned()),
+        closes_at: Set(draft.closes_at()),
     })
     .exec_without_returning(&*transaction)
     .await?;
@@ -180,6 +190,10 @@ pub async fn update(
         .col_expr(vacancies::Column::Text, Expr::value(draft.text.clone()))
         .col_expr(vacancies::Column::Requirements, Expr::value(to_json(&draft.requirements)?))
         .col_expr(vacancies::Column::Allowances, Expr::value(to_json(&draft.allowances)?))
+        .col_expr(vacancies::Column::Questions, Expr::value(to_json(&draft.questions)?))
+        .col_expr(vacancies::Column::ClosingDate, Expr::value(draft.closing_date))
+        .col_expr(vacancies::Column::TimeZone, Expr::value(draft.time_zone.name()))
+        .col_expr(vacancies::Column::ClosesAt, Expr::value(draft.closes_at()))
         .col_expr(vacancies::Column::Version, Expr::value(version + 1))
         .col_expr(vacancies::Column::UpdatedAt, Expr::value(clock::now()))
         .filter(vacancies::Column::Id.eq(id))
@@ -200,7 +214,7 @@ pub async fn update(
     responses(
         (status = 200, body = Vacancy),
         (status = 409, body = Problem, description = "`edit_conflict` or `vacancy_not_editable`"),
-        (status = 422, body = Problem, description = "`blocking_findings`"),
+        (status = 422, body = Problem, description = "`blocking_findings`, `questionnaire_empty`, or a closing date that is missing or past"),
     ))]
 #[tracing::instrument(skip_all, fields(user = %user.id, vacancy = %id))]
 pub async fn publish(
@@ -215,6 +229,16 @@ pub async fn publish(
         return Err(ApiError::Conflict(ErrorCode::EditConflict));
     }
     let draft = draft_of(&current)?;
+    if draft.questions.is_empty() {
+        return Err(ApiError::Unprocessable(ErrorCode::QuestionnaireEmpty));
+    }
+    match draft.closes_at() {
+        None => return Err(ApiError::field("closing_date", ErrorCode::Required)),
+        Some(closes_at) if closes_at <= clock::now() => {
+            return Err(ApiError::field("closing_date", ErrorCode::ClosingDatePast));
+        }
+        Some(_) => {}
+    }
     let extra = extra_rules(&state.db, organisation, draft.language).await?;
     let analysis = analyse(&draft, &extra);
     if !blocking_without_override(&analysis, &request.overrides).is_empty() {
@@ -251,6 +275,34 @@ pub async fn publish(
     Ok(Json(load(&state, organisation, id).await?))
 }
 
+/// The vacancies that take applications now, closing soonest first.
+#[utoipa::path(get, path = "/public/vacancies", tag = "vacancies", params(PageQuery),
+    responses((status = 200, body = OpenVacancyPage)))]
+pub async fn open(
+    State(state): State<AppState>,
+    Query(query): Query<PageQuery>,
+) -> Result<Json<OpenVacancyPage>, ApiError> {
+    let (page, per_page) = query.clamped();
+    let paginator = vacancies::Entity::find()
+        .filter(vacancies::Column::Status.eq(VacancyStatus::Published.as_str()))
+        .filter(vacancies::Column::ClosesAt.gt(clock::now()))
+        .order_by_asc(vacancies::Column::ClosesAt)
+        .order_by_asc(vacancies::Column::Id)
+        .paginate(&state.db, per_page);
+    let total = paginator.num_items().await?;
+    let mut items = Vec::new();
+    for row in paginator.fetch_page(page - 1).await? {
+        items.push(OpenVacancy {
+            organisation_name: organisation_name(&state.db, row.organisation_id).await?,
+            id: row.id,
+            title: row.title,
+            location: row.location,
+            closing_date: row.closing_date,
+        });
+    }
+    Ok(Json(OpenVacancyPage { items, page, per_page, total }))
+}
+
 /// A published vacancy, for applicants. Drafts do not exist for the public.
 #[utoipa::path(get, path = "/public/vacancies/{id}", tag = "vacancies",
     responses((status = 200, body = PublicVacancy), (status = 404, body = Problem)))]
@@ -261,7 +313,13 @@ pub async fn public(State(state): State<AppState>, Path(id): Path<Uuid>) -> Resu
         return Err(ApiError::NotFound);
     }
     let draft = draft_of(&row)?;
+    let closes_at = row.closes_at;
     Ok(Json(PublicVacancy {
+        open_for_applications: is_open_for_applications(status, closes_at, clock::now()),
+        questions: draft.questions.iter().map(Question::for_applicant).collect(),
+        closing_date: draft.closing_date,
+        time_zone: draft.time_zone.name().to_owned(),
+        closes_at,
         id: row.id,
         organisation_name: organisation_name(&state.db, row.organisation_id).await?,
         title: draft.title,
@@ -286,13 +344,38 @@ struct Draft {
     text: String,
     requirements: Vec<Requirement>,
     allowances: Vec<Allowance>,
+    questions: Vec<Question>,
+    closing_date: Option<NaiveDate>,
+    time_zone: Tz,
 }
+
+impl Draft {
+    /// The deadline: the end of the closing date in the vacancy's time zone.
+    fn closes_at(&self) -> Option<DateTime<Utc>> {
+        self.closing_date.and_then(|date| deadline(date, self.time_zone))
+    }
+}
+
+/// The first moment after `date` in `zone`, in UTC: applications made before it are in time.
+pub fn deadline(date: NaiveDate, zone: Tz) -> Option<DateTime<Utc>> {
+    let next_day = date.succ_opt()?.and_hms_opt(0, 0, 0)?;
+    // `earliest` also handles a zone whose clocks skip midnight.
+    zone.from_local_datetime(&next_day).earliest().map(|local| local.with_timezone(&Utc))
+}
+
+/// Applications are accepted while a vacancy is published and its deadline has not passed.
+pub fn is_open_for_applications(status: VacancyStatus, closes_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    status == VacancyStatus::Published && closes_at.is_some_and(|deadline| now < deadline)
+}
+
+/// Vacancies without a time zone of their own close in Dutch time.
+pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Europe::Amsterdam;
 
 const MAX_REQUIREMENTS: usize = 30;
 
 /// Parses the editor's input; every field that is wrong is named. Requirements keep the ids they had.
 fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, ApiError> {
-    let mut invalid = Vec::new();
+    let mut invalid: Vec<(Cow<'static, str>, ErrorCode)> = Vec::new();
     let mut check = |field: &'static str, error: VacancyFieldError| {
         let code = match error {
             VacancyFieldError::Title => ErrorCode::TitleInvalid,
@@ -304,7 +387,7 @@ fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, A
             VacancyFieldError::TooManyRequirements => ErrorCode::TooManyRequirements,
             VacancyFieldError::AllowanceReason => ErrorCode::AllowanceReasonInvalid,
         };
-        invalid.push((field, code));
+        invalid.push((field.into(), code));
     };
     let title = rules::parse_title(&input.title).map_err(|e| check("title", e)).ok();
     let salary_scale = rules::parse_salary_scale(input.salary_scale).map_err(|e| check("salary_scale", e)).ok();
@@ -330,8 +413,25 @@ fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, A
             }
         }
     }
-    match (title, salary_scale, hours_per_week, location, text) {
-        (Some(title), Some(salary_scale), Some(hours_per_week), Some(location), Some(text)) if invalid.is_empty() => {
+    let time_zone = match input.time_zone.as_deref().map(str::trim).filter(|zone| !zone.is_empty()) {
+        None => Some(DEFAULT_TIME_ZONE),
+        Some(name) => name.parse::<Tz>().ok(),
+    };
+    if time_zone.is_none() {
+        invalid.push(("time_zone".into(), ErrorCode::TimeZoneInvalid));
+    }
+    let requirement_ids: Vec<Uuid> = requirements.iter().map(|r| r.id).collect();
+    let questions = parse_questionnaire(input.questions, &requirement_ids)
+        .map_err(|errors| {
+            for (index, error) in errors {
+                invalid.push((format!("questions.{index}").into(), question_error_code(error)));
+            }
+        })
+        .unwrap_or_default();
+    match (title, salary_scale, hours_per_week, location, text, time_zone) {
+        (Some(title), Some(salary_scale), Some(hours_per_week), Some(location), Some(text), Some(time_zone))
+            if invalid.is_empty() =>
+        {
             Ok(Draft {
                 title,
                 salary_scale,
@@ -341,9 +441,27 @@ fn parse_input(input: VacancyInput, existing: &[Requirement]) -> Result<Draft, A
                 text,
                 requirements,
                 allowances: input.allowances,
+                questions,
+                closing_date: input.closing_date,
+                time_zone,
             })
         }
-        _ => Err(ApiError::Validation(invalid)),
+        _ => Err(ApiError::invalid(invalid)),
+    }
+}
+
+fn question_error_code(error: QuestionError) -> ErrorCode {
+    match error {
+        QuestionError::Prompt => ErrorCode::QuestionPromptInvalid,
+        QuestionError::Scenario => ErrorCode::QuestionScenarioInvalid,
+        QuestionError::WordLimit => ErrorCode::QuestionWordLimitInvalid,
+        QuestionError::Options => ErrorCode::QuestionOptionsInvalid,
+        QuestionError::KnockOutReason => ErrorCode::KnockOutReasonInvalid,
+        QuestionError::Guide => ErrorCode::ScoringGuideIncomplete,
+        QuestionError::Weight => ErrorCode::QuestionWeightInvalid,
+        QuestionError::UnknownRequirement => ErrorCode::QuestionRequirementUnknown,
+        QuestionError::TooMany => ErrorCode::TooManyQuestions,
+        QuestionError::DuplicateId => ErrorCode::QuestionIdRepeated,
     }
 }
 
@@ -399,6 +517,7 @@ async fn find_draft(state: &AppState, organisation: Uuid, id: Uuid) -> Result<va
 async fn load(state: &AppState, organisation: Uuid, id: Uuid) -> Result<Vacancy, ApiError> {
     let row = find(state, organisation, id).await?;
     let draft = draft_of(&row)?;
+    let closes_at = row.closes_at;
     Ok(Vacancy {
         id: row.id,
         organisation_id: row.organisation_id,
@@ -411,6 +530,10 @@ async fn load(state: &AppState, organisation: Uuid, id: Uuid) -> Result<Vacancy,
         text: draft.text,
         requirements: draft.requirements,
         allowances: draft.allowances,
+        closes_at,
+        questions: draft.questions,
+        closing_date: draft.closing_date,
+        time_zone: draft.time_zone.name().to_owned(),
         status: status_of(&row)?,
         arm: row.arm.as_deref().and_then(api::vacancy::Arm::parse),
         version: row.version,
@@ -436,6 +559,9 @@ fn draft_of(row: &vacancies::Model) -> Result<Draft, ApiError> {
         text: row.text.clone(),
         requirements: from_json(&row.requirements)?,
         allowances: from_json(&row.allowances)?,
+        questions: from_json(&row.questions)?,
+        closing_date: row.closing_date,
+        time_zone: row.time_zone.parse().unwrap_or(DEFAULT_TIME_ZONE),
     })
 }
 
@@ -454,4 +580,38 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> 
 /// Escapes `%`, `_` and `\` so search words match literally in LIKE.
 fn escape_like(words: &str) -> String {
     words.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn the_deadline_is_the_end_of_the_closing_date_in_the_vacancys_time_zone() {
+        let cases = [
+            ("2026-12-15", DEFAULT_TIME_ZONE, "2026-12-15T23:00:00Z"), // winter time, UTC+1
+            ("2026-07-01", DEFAULT_TIME_ZONE, "2026-07-01T22:00:00Z"), // summer time, UTC+2
+            ("2026-03-28", DEFAULT_TIME_ZONE, "2026-03-28T23:00:00Z"), // the clocks go forward at 02:00 after
+            ("2026-12-15", chrono_tz::America::Kralendijk, "2026-12-16T04:00:00Z"), // Caribisch Nederland, UTC-4
+        ];
+        for (closing, zone, expected) in cases {
+            let deadline = deadline(date(closing), zone).expect("a deadline");
+            assert_eq!(deadline.to_rfc3339_opts(chrono::SecondsFormat::Secs, true), expected, "{closing} {zone}");
+        }
+    }
+
+    #[test]
+    fn only_a_published_vacancy_before_its_deadline_takes_applications() {
+        let deadline = deadline(date("2026-12-15"), DEFAULT_TIME_ZONE);
+        let before = "2026-12-15T22:59:59Z".parse().expect("a time");
+        let at = "2026-12-15T23:00:00Z".parse().expect("a time");
+        assert!(is_open_for_applications(VacancyStatus::Published, deadline, before));
+        assert!(!is_open_for_applications(VacancyStatus::Published, deadline, at));
+        assert!(!is_open_for_applications(VacancyStatus::Draft, deadline, before));
+        assert!(!is_open_for_applications(VacancyStatus::Published, None, before));
+    }
 }

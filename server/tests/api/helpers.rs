@@ -9,6 +9,7 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde::Serialize;
 use server::accounts::{self, NewUser};
 use server::config::{Config, Secret};
+use server::crypto::Keys;
 use server::startup::{AppState, Application};
 
 pub const PASSWORD: &str = "correct horse battery";
@@ -29,10 +30,14 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with_assets(assets_dir: PathBuf) -> TestApp {
     let database = TestDatabase::create().await;
+    let (data_key, pseudonym_key) = Keys::generate_hex();
     let config = Config {
         database_url: Secret::new(database.url.clone()),
         bind: "127.0.0.1:0".parse().expect("valid address"),
         assets_dir,
+        data_key: Some(data_key),
+        pseudonym_key: Some(pseudonym_key),
+        demo: true,
         ..Config::default()
     };
     let application = Application::build(config).await.expect("the app builds");
@@ -139,6 +144,85 @@ impl TestApp {
             .await
             .expect("request sent")
     }
+}
+
+/// An applicant: a browser of its own (no staff cookie), with the access code once a draft exists.
+pub struct Applicant {
+    client: reqwest::Client,
+    address: String,
+    csrf_token: String,
+    pub code: String,
+}
+
+impl TestApp {
+    pub async fn applicant(&self) -> Applicant {
+        let client = reqwest::Client::builder().cookie_store(true).build().expect("a client");
+        let info: SessionInfo =
+            client.get(self.url("/api/session")).send().await.expect("sent").json().await.expect("session");
+        Applicant { client, address: self.address.clone(), csrf_token: info.csrf_token, code: String::new() }
+    }
+}
+
+impl Applicant {
+    /// Starts a draft for `vacancy` and keeps its access code.
+    pub async fn start(&mut self, vacancy: uuid::Uuid) -> Response {
+        let response = self.send(reqwest::Method::POST, &format!("/api/public/vacancies/{vacancy}/drafts"), None).await;
+        if response.status() == StatusCode::CREATED {
+            let body: serde_json::Value = response.json().await.expect("a new draft");
+            self.code = body["access_code"].as_str().expect("a code").to_owned();
+            return self.get("/api/public/drafts/current").await;
+        }
+        response
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.send(reqwest::Method::GET, path, None).await
+    }
+
+    pub async fn put(&self, path: &str, body: &serde_json::Value) -> Response {
+        self.send(reqwest::Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> Response {
+        self.send(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.send(reqwest::Method::DELETE, path, None).await
+    }
+
+    async fn send(&self, method: reqwest::Method, path: &str, body: Option<&serde_json::Value>) -> Response {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address))
+            .header("X-CSRF-Token", &self.csrf_token)
+            .header("X-Applicant-Code", &self.code);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.expect("request sent")
+    }
+}
+
+/// A date `days` from today, as the editor sends it.
+pub fn in_days(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Days::new(days.unsigned_abs())).to_string()
+}
+
+/// An open question with a complete scoring guide and a fresh id.
+pub fn open_question() -> serde_json::Value {
+    serde_json::json!({
+        "id": uuid::Uuid::new_v4(),
+        "kind": "open",
+        "prompt": "Beschrijf een situatie waarin u met anderen een lastig probleem oploste.",
+        "word_limit": 50,
+        "guide": {
+            "anchor_1": "Geen concreet voorbeeld.",
+            "anchor_3": "Een voorbeeld, maar de eigen rol blijft vaag.",
+            "anchor_5": "Een voorbeeld met eigen rol, aanpak en resultaat."
+        },
+        "weight": 1
+    })
 }
 
 /// The fields a problem names, with their codes, in order.

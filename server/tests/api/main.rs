@@ -4,6 +4,7 @@
 //! One binary for all of them, so they link once.
 
 mod analysis;
+mod applications;
 mod assets;
 mod audit;
 mod cli;

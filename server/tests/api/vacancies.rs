@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use server::entities::{audit_log, vacancy_analyses};
 
-use crate::helpers::{TestApp, field_codes, problem, spawn_app};
+use crate::helpers::{TestApp, field_codes, in_days, open_question, problem, spawn_app};
 
 const MINISTRY: &str = "Ministerie van Testzaken";
 
@@ -22,7 +22,9 @@ fn draft(title: &str, text: &str) -> Value {
         "requirements": [
             { "text": "Je schrijft helder beleid.", "kind": "must_have" },
             { "text": "Je kent de Haagse praktijk.", "kind": "nice_to_have" }
-        ]
+        ],
+        "questions": [open_question()],
+        "closing_date": in_days(30),
     })
 }
 
@@ -227,4 +229,115 @@ async fn the_list_is_searchable_filterable_and_paged() {
     assert_eq!((first.items.len(), second.items.len(), first.total), (3, 1, 4));
     let published: VacancyPage = app.get("/api/vacancies?status=published").await.json().await.expect("page");
     assert_eq!(published.total, 0);
+}
+
+#[tokio::test]
+async fn invalid_questions_are_named_by_position_and_nothing_is_saved() {
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("werver", MINISTRY).await;
+    let mut input = draft("Jurist (m/v/x)", "Wij zoeken een jurist.");
+    let mut no_guide = open_question();
+    no_guide["guide"] = json!(null);
+    let knock_out = json!({ "id": uuid::Uuid::new_v4(), "kind": "knock_out", "prompt": "Hebt u een rijbewijs?", "knock_out_reason": "kort" });
+    input["questions"] = json!([open_question(), no_guide, knock_out]);
+    let response = app.post("/api/vacancies", &input).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = problem(response).await;
+    assert_eq!(
+        field_codes(&body),
+        [("questions.1", ErrorCode::ScoringGuideIncomplete), ("questions.2", ErrorCode::KnockOutReasonInvalid)]
+    );
+    let page: VacancyPage = app.get("/api/vacancies").await.json().await.expect("page");
+    assert_eq!(page.total, 0);
+}
+
+#[tokio::test]
+async fn questions_keep_their_ids_and_may_assess_the_vacancys_requirements() {
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("werver", MINISTRY).await;
+    let vacancy = create(&app, "Jurist (m/v/x)", "Wij zoeken een jurist.").await;
+    let must_have = vacancy.requirements[0].id;
+    let mut body = draft("Jurist (m/v/x)", "Wij zoeken een jurist.");
+    body["version"] = json!(vacancy.version);
+    body["requirements"][0]["id"] = json!(must_have);
+    body["requirements"][1]["id"] = json!(vacancy.requirements[1].id);
+    let mut question = serde_json::to_value(&vacancy.questions[0]).expect("json");
+    question["requirement_ids"] = json!([must_have]);
+    body["questions"] = json!([question]);
+    let saved: Vacancy = app.put(&format!("/api/vacancies/{}", vacancy.id), &body).await.json().await.expect("saved");
+    assert_eq!(saved.questions[0].id, vacancy.questions[0].id);
+    assert_eq!(saved.questions[0].requirement_ids, [must_have]);
+    assert!(domain::questionnaire::uncovered_requirements(&[must_have], &saved.questions).is_empty());
+
+    body["version"] = json!(saved.version);
+    body["questions"][0]["requirement_ids"] = json!([uuid::Uuid::new_v4()]);
+    let refused = app.put(&format!("/api/vacancies/{}", vacancy.id), &body).await;
+    assert_eq!(field_codes(&problem(refused).await), [("questions.0", ErrorCode::QuestionRequirementUnknown)]);
+}
+
+#[tokio::test]
+async fn publication_needs_a_questionnaire_and_a_closing_date_that_has_not_passed() {
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("werver", MINISTRY).await;
+    let text = "Wij zoeken een jurist.";
+    let mut input = draft("Jurist (m/v/x)", text);
+    input["questions"] = json!([]);
+    input["closing_date"] = json!(null);
+    let vacancy: Vacancy = app.post("/api/vacancies", &input).await.json().await.expect("created");
+    let publish = format!("/api/vacancies/{}/publish", vacancy.id);
+    let refused = app.post(&publish, &json!({ "version": vacancy.version })).await;
+    assert_eq!(problem(refused).await.code, ErrorCode::QuestionnaireEmpty);
+
+    let save = |questions: Value, closing_date: Value, version: i64| {
+        let mut body = draft("Jurist (m/v/x)", text);
+        body["questions"] = questions;
+        body["closing_date"] = closing_date;
+        body["version"] = json!(version);
+        body
+    };
+    let put = format!("/api/vacancies/{}", vacancy.id);
+    let saved: Vacancy =
+        app.put(&put, &save(json!([open_question()]), json!(null), vacancy.version)).await.json().await.expect("saved");
+    let refused = app.post(&publish, &json!({ "version": saved.version })).await;
+    assert_eq!(field_codes(&problem(refused).await), [("closing_date", ErrorCode::Required)]);
+
+    let yesterday = (chrono::Utc::now().date_naive() - chrono::Days::new(2)).to_string();
+    let saved: Vacancy = app
+        .put(&put, &save(json!([open_question()]), json!(yesterday), saved.version))
+        .await
+        .json()
+        .await
+        .expect("saved");
+    let refused = app.post(&publish, &json!({ "version": saved.version })).await;
+    assert_eq!(field_codes(&problem(refused).await), [("closing_date", ErrorCode::ClosingDatePast)]);
+
+    let saved: Vacancy = app
+        .put(&put, &save(json!([open_question()]), json!(in_days(10)), saved.version))
+        .await
+        .json()
+        .await
+        .expect("saved");
+    let published = app.post(&publish, &json!({ "version": saved.version })).await;
+    assert_eq!(published.status(), StatusCode::OK);
+
+    // From here on the questionnaire and its scoring guides are frozen.
+    let mut changed = save(json!([open_question()]), json!(in_days(10)), saved.version + 1);
+    changed["questions"][0]["guide"]["anchor_5"] = json!("Iets anders.");
+    let refused = app.put(&put, &changed).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert_eq!(problem(refused).await.code, ErrorCode::VacancyNotEditable);
+    let kept: Vacancy = app.get(&put).await.json().await.expect("vacancy");
+    assert_eq!(kept.questions, saved.questions);
+}
+
+#[tokio::test]
+async fn the_question_bank_offers_guided_questions_in_both_languages() {
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("werver", MINISTRY).await;
+    for language in ["nl", "en"] {
+        let bank: Vec<api::vacancy::BankEntry> =
+            app.get(&format!("/api/questionnaire/bank?language={language}")).await.json().await.expect("bank");
+        assert!(bank.len() >= 10);
+        assert!(bank.iter().all(|e| !e.anchors.one.is_empty() && !e.anchors.five.is_empty()));
+    }
 }

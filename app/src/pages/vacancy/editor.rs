@@ -7,7 +7,8 @@ use api::Language;
 use api::organisation::OrganisationRule;
 use api::problem::ErrorCode;
 use api::vacancy::{
-    Allowance, Override, PublishRequest, RequirementInput, RequirementKind, Vacancy, VacancyInput, VacancyStatus,
+    Allowance, Override, PublishRequest, Question, RequirementInput, RequirementKind, Vacancy, VacancyInput,
+    VacancyStatus,
 };
 use domain::analysis::rules::{ExtraRules, RuleSet};
 use domain::analysis::{Analysis, Field};
@@ -22,6 +23,7 @@ use uuid::Uuid;
 
 use super::findings::FindingsPanel;
 use super::preview::Preview;
+use super::questionnaire::{QuestionnaireEditor, RequirementChoice};
 use crate::client::{self, ApiFailure};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::i18n::{Text, use_locale, use_title};
@@ -47,8 +49,16 @@ struct Form {
     text: RwSignal<String>,
     requirements: RwSignal<Vec<RequirementRow>>,
     allowances: RwSignal<Vec<Allowance>>,
+    questions: RwSignal<Vec<Question>>,
+    /// `YYYY-MM-DD`, as a date input gives it.
+    closing_date: RwSignal<String>,
+    time_zone: RwSignal<String>,
     next_key: RwSignal<u64>,
 }
+
+/// The time zones a vacancy of the Rijksoverheid closes in.
+const TIME_ZONES: [(&str, Text); 2] =
+    [("Europe/Amsterdam", Text::TimeZoneNetherlands), ("America/Kralendijk", Text::TimeZoneCaribbean)];
 
 impl Form {
     fn new() -> Form {
@@ -61,6 +71,9 @@ impl Form {
             text: RwSignal::new(String::new()),
             requirements: RwSignal::new(Vec::new()),
             allowances: RwSignal::new(Vec::new()),
+            questions: RwSignal::new(Vec::new()),
+            closing_date: RwSignal::new(String::new()),
+            time_zone: RwSignal::new(TIME_ZONES[0].0.to_owned()),
             next_key: RwSignal::new(0),
         }
     }
@@ -73,12 +86,26 @@ impl Form {
         self.location.set(vacancy.location.clone());
         self.text.set(vacancy.text.clone());
         self.allowances.set(vacancy.allowances.clone());
+        self.questions.set(vacancy.questions.clone());
+        self.closing_date.set(vacancy.closing_date.map(|d| d.to_string()).unwrap_or_default());
+        self.time_zone.set(vacancy.time_zone.clone());
         let rows = vacancy
             .requirements
             .iter()
             .map(|r| RequirementRow { key: self.take_key(), id: Some(r.id), text: r.text.clone(), kind: r.kind })
             .collect();
         self.requirements.set(rows);
+    }
+
+    /// After a save: the server gave new requirements their ids (in the same order), so questions
+    /// can now point at them.
+    fn sync_requirement_ids(&self, vacancy: &Vacancy) {
+        self.requirements.update(|rows| {
+            let filled = rows.iter_mut().filter(|r| !r.text.trim().is_empty());
+            for (row, saved) in filled.zip(&vacancy.requirements) {
+                row.id = Some(saved.id);
+            }
+        });
     }
 
     fn take_key(&self) -> u64 {
@@ -114,6 +141,9 @@ impl Form {
                 .map(|r| RequirementInput { id: r.id, text: r.text, kind: r.kind })
                 .collect(),
             allowances: self.allowances.get_untracked(),
+            questions: self.questions.get_untracked(),
+            closing_date: self.closing_date.get_untracked().parse().ok(),
+            time_zone: Some(self.time_zone.get_untracked()),
             version,
         }
     }
@@ -151,6 +181,9 @@ fn field_id(field: &str) -> &'static str {
         "location" => "vacancy-location",
         "requirements" => "vacancy-requirements",
         "allowances" => "allowances-title",
+        "closing_date" => "vacancy-closing-date",
+        "time_zone" => "vacancy-time-zone",
+        question if question.starts_with("questions.") => "vacancy-questions",
         _ => "vacancy-text",
     }
 }
@@ -236,6 +269,13 @@ pub fn VacancyEditorPage() -> impl IntoView {
     let analysis_ms = Signal::derive(move || analysed.get().1);
     let editable = Signal::derive(move || status.get() == VacancyStatus::Draft);
     let word_count = Signal::derive(move || form.text.with(|t| t.split_whitespace().count()));
+    let requirement_choices = Signal::derive(move || {
+        form.requirements.with(|rows| {
+            rows.iter()
+                .filter_map(|r| r.id.map(|id| RequirementChoice { id, text: r.text.clone(), kind: r.kind }))
+                .collect::<Vec<_>>()
+        })
+    });
 
     let remember = move || history.update(|h| h.push((form.title.get_untracked(), form.text.get_untracked())));
     let undo = move |_| {
@@ -319,6 +359,7 @@ pub fn VacancyEditorPage() -> impl IntoView {
                 };
                 match result {
                     Ok(vacancy) => {
+                        form.sync_requirement_ids(&vacancy);
                         let is_new = id.get_untracked().is_none();
                         id.set(Some(vacancy.id));
                         version.set(Some(vacancy.version));
@@ -475,6 +516,25 @@ pub fn VacancyEditorPage() -> impl IntoView {
                         {move || field_error("location")().map(|m| view! { <p class="form-field__error">{m}</p> })}
                         <input id="vacancy-location" type="text" bind:value=form.location readonly=move || !editable.get()/>
                     </div>
+                    <div class="form-row">
+                        <div class="form-field" class:form-field--invalid=move || field_error("closing_date")().is_some()>
+                            <label class="form-field__label" for="vacancy-closing-date">{move || locale.t(Text::ClosingDate)}</label>
+                            <p class="form-field__hint" id="vacancy-closing-date-hint">{move || locale.t(Text::ClosingDateHelp)}</p>
+                            {move || field_error("closing_date")().map(|m| view! { <p class="form-field__error">{m}</p> })}
+                            <input id="vacancy-closing-date" type="date" bind:value=form.closing_date readonly=move || !editable.get()
+                                aria-describedby="vacancy-closing-date-hint"/>
+                        </div>
+                        <div class="form-field" class:form-field--invalid=move || field_error("time_zone")().is_some()>
+                            <label class="form-field__label" for="vacancy-time-zone">{move || locale.t(Text::TimeZone)}</label>
+                            {move || field_error("time_zone")().map(|m| view! { <p class="form-field__error">{m}</p> })}
+                            <select id="vacancy-time-zone" disabled=move || !editable.get()
+                                on:change=move |e| form.time_zone.set(event_target_value(&e))>
+                                {TIME_ZONES.into_iter().map(|(zone, label)| view! {
+                                    <option value=zone selected=move || form.time_zone.get() == zone>{move || locale.t(label)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
                     <fieldset class="form-fieldset" id="vacancy-requirements">
                         <legend class="form-field__label">{move || locale.t(Text::Requirements)}</legend>
                         <p class="form-field__hint">{move || locale.t(Text::RequirementsHelp)}</p>
@@ -517,6 +577,8 @@ pub fn VacancyEditorPage() -> impl IntoView {
                             <Preview text=form.text.into() analysis/>
                         </div>
                     </section>
+                    <QuestionnaireEditor questions=form.questions requirements=requirement_choices
+                        vacancy_language=form.language.into() editable failure/>
                     <Show when=move || editable.get()>
                         <div class="editor__actions">
                             <button type="button" class="button" on:click=save_draft.clone() aria-disabled=move || busy.get().to_string()>
@@ -606,7 +668,12 @@ fn RequirementEditor(form: Form, key: u64, editable: Signal<bool>) -> impl IntoV
                 </select>
             </div>
             <button type="button" class="button button--secondary button--small requirement__remove" disabled=move || !editable.get()
-                on:click=move |_| form.requirements.update(|rows| rows.retain(|r| r.key != key))>
+                on:click=move |_| {
+                    if let Some(removed) = row().and_then(|r| r.id) {
+                        form.questions.update(|questions| questions.iter_mut().for_each(|q| q.requirement_ids.retain(|id| *id != removed)));
+                    }
+                    form.requirements.update(|rows| rows.retain(|r| r.key != key));
+                }>
                 {move || locale.t(Text::RemoveRequirement)} <span class="visually-hidden">{move || format!(" {}", position())}</span>
             </button>
         </div>

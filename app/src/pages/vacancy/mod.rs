@@ -3,8 +3,10 @@
 pub mod editor;
 mod findings;
 pub mod list;
+pub mod open;
 mod preview;
 pub mod public;
+mod questionnaire;
 
 use api::vacancy::VacancyStatus;
 use domain::analysis::gender::Tone;

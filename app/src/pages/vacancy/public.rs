@@ -3,6 +3,7 @@
 
 use api::vacancy::RequirementKind;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
@@ -49,6 +50,7 @@ pub fn PublicVacancyPage() -> impl IntoView {
             .into_iter()
             .flatten()
             .collect();
+            let closing = vacancy.closing_date.map(|d| d.format("%d-%m-%Y").to_string());
             let must: Vec<String> = vacancy
                 .requirements
                 .iter()
@@ -80,7 +82,15 @@ pub fn PublicVacancyPage() -> impl IntoView {
                     </section>
                     <section class="vacancy__apply" aria-labelledby="apply-title">
                         <h2 id="apply-title">{t(Text::PublicApply)}</h2>
-                        <p>{t(Text::PublicApplySoon)}</p>
+                        {closing.map(|date| view! { <p><strong>{t(Text::ClosingDate)}</strong> ": " {date}</p> })}
+                        {if vacancy.open_for_applications {
+                            view! {
+                                <p>{t(Text::PublicApplyHow)}</p>
+                                <p><A href=format!("/vacature/{}/solliciteren", vacancy.id) attr:class="button">{t(Text::ApplyButton)}</A></p>
+                            }.into_any()
+                        } else {
+                            view! { <p class="alert">{api::problem::ErrorCode::VacancyClosed.message(language)}</p> }.into_any()
+                        }}
                     </section>
                 </article>
             }

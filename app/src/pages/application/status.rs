@@ -1,0 +1,194 @@
+//! The applicant's status page: with the reference and the access code, see the status, withdraw,
+//! download everything stored as JSON, or delete it all (AVG).
+
+use api::application::{ApplicationStatus, ApplicationView, Retention};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use super::{LAST_CODE_KEY, remembered};
+use crate::client::{self, ApiFailure};
+use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::i18n::{Text, use_locale, use_title};
+use crate::session::use_session;
+
+/// What the applicant is asked to confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Confirm {
+    Withdraw,
+    Delete,
+}
+
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let locale = use_locale();
+    let session = use_session();
+    use_title(Text::StatusTitle);
+    // The e-mail's link carries the reference in the fragment, which never reaches a server.
+    let location = use_location();
+    let reference = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let fragment = location.hash.get();
+        let from_link = fragment.trim_start_matches('#');
+        if !from_link.is_empty() {
+            reference.set(from_link.to_owned());
+        }
+    });
+    let code = RwSignal::new(remembered(LAST_CODE_KEY).unwrap_or_default());
+    let view_state = RwSignal::new(None::<ApplicationView>);
+    let failure = RwSignal::new(None::<ApiFailure>);
+    let confirming = RwSignal::new(None::<Confirm>);
+    let deleted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let summary = Signal::derive(move || {
+        failure
+            .get()
+            .map(|f| vec![SummaryItem { field_id: None, message: f.message(locale.language()) }])
+            .unwrap_or_default()
+    });
+
+    let look_up = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let (reference, code) = (reference.get_untracked().trim().to_owned(), code.get_untracked());
+        spawn_local(async move {
+            match client::application(&reference, &code, locale.language_untracked()).await {
+                Ok(found) => {
+                    view_state.set(Some(found));
+                    failure.set(None);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    // Withdrawing and deleting, once confirmed.
+    let carry_out = move |what: Confirm| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let (reference, code, csrf) = (reference.get_untracked(), code.get_untracked(), session.csrf_token());
+            let language = locale.language_untracked();
+            let result = match what {
+                Confirm::Withdraw => client::withdraw_application(&reference, &code, &csrf, language).await.map(Some),
+                Confirm::Delete => client::delete_application(&reference, &code, &csrf, language).await.map(|()| None),
+            };
+            match result {
+                Ok(found) => {
+                    deleted.set(found.is_none());
+                    view_state.set(found);
+                    failure.set(None);
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+            confirming.set(None);
+            busy.set(false);
+        });
+    };
+    let download = move |_| {
+        spawn_local(async move {
+            let reference = reference.get_untracked();
+            match client::export_application(&reference, &code.get_untracked(), locale.language_untracked()).await {
+                Ok(json) => save_file(&format!("breedwerf-{reference}.json"), &json),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+
+    view! {
+        <div class="page page--text">
+            <h1>{move || locale.t(Text::StatusTitle)}</h1>
+            <ErrorSummary items=summary/>
+            <Show when=move || deleted.get()>
+                <p class="alert alert--success" role="status">{move || locale.t(Text::DataDeleted)}</p>
+            </Show>
+            <Show when=move || view_state.get().is_none() && !deleted.get()>
+                <p>{move || locale.t(Text::StatusIntro)}</p>
+                <form class="form" novalidate on:submit=look_up>
+                    <div class="form-field">
+                        <label class="form-field__label" for="status-reference">{move || locale.t(Text::Reference)}</label>
+                        <input id="status-reference" type="text" autocomplete="off" spellcheck="false" bind:value=reference/>
+                    </div>
+                    <div class="form-field">
+                        <label class="form-field__label" for="status-code">{move || locale.t(Text::YourCode)}</label>
+                        <input id="status-code" type="text" autocomplete="off" spellcheck="false" bind:value=code/>
+                    </div>
+                    <button type="submit" class="button">{move || locale.t(Text::ShowStatus)}</button>
+                </form>
+            </Show>
+            {move || view_state.get().map(|application| {
+                let submitted = application.submitted_at.format("%d-%m-%Y %H:%M UTC").to_string();
+                let active = application.status == ApplicationStatus::Submitted;
+                view! {
+                    <dl class="review">
+                        <div class="review__item"><dt>{locale.t(Text::Vacancy)}</dt><dd>{application.vacancy_title.clone()}</dd></div>
+                        <div class="review__item"><dt>{locale.t(Text::Reference)}</dt><dd><code>{application.reference.clone()}</code></dd></div>
+                        <div class="review__item"><dt>{locale.t(Text::Status)}</dt><dd>{match application.status {
+                            ApplicationStatus::Submitted => locale.t(Text::StatusSubmitted),
+                            ApplicationStatus::Withdrawn => locale.t(Text::StatusWithdrawn),
+                        }}</dd></div>
+                        <div class="review__item"><dt>{locale.t(Text::SubmittedAt)}</dt><dd>{submitted}</dd></div>
+                        <div class="review__item"><dt>{locale.t(Text::Digest)}</dt><dd><code class="digest">{application.digest.clone()}</code></dd></div>
+                        <div class="review__item"><dt>{locale.t(Text::RetentionTitle)}</dt><dd>{match application.retention {
+                            Retention::FourWeeks => locale.t(Text::RetentionFourWeeks),
+                            Retention::OneYear => locale.t(Text::RetentionOneYear),
+                        }}</dd></div>
+                    </dl>
+                    <p>{locale.t(Text::DigestHelp)}</p>
+                    <div class="button-row">
+                        <button type="button" class="button button--secondary" on:click=download>{locale.t(Text::DownloadData)}</button>
+                        {active.then(|| view! {
+                            <button type="button" class="button button--secondary" on:click=move |_| confirming.set(Some(Confirm::Withdraw))>
+                                {locale.t(Text::Withdraw)}
+                            </button>
+                        })}
+                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(Some(Confirm::Delete))>
+                            {locale.t(Text::DeleteData)}
+                        </button>
+                    </div>
+                }
+            })}
+            {move || confirming.get().map(|what| view! {
+                <section class="confirm alert alert--warning" role="alertdialog" aria-labelledby="confirm-title">
+                    <h2 id="confirm-title">{match what {
+                        Confirm::Withdraw => locale.t(Text::ConfirmWithdraw),
+                        Confirm::Delete => locale.t(Text::ConfirmDelete),
+                    }}</h2>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=move |_| carry_out(what)>
+                            {match what {
+                                Confirm::Withdraw => locale.t(Text::YesWithdraw),
+                                Confirm::Delete => locale.t(Text::YesDelete),
+                            }}
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(None)>{locale.t(Text::Cancel)}</button>
+                    </div>
+                </section>
+            })}
+        </div>
+    }
+}
+
+/// Offers `contents` as a file download.
+fn save_file(name: &str, contents: &str) {
+    let parts = js_sys_array(contents);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(element) = document().create_element("a")
+        && let Ok(anchor) = element.dyn_into::<web_sys::HtmlAnchorElement>()
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn js_sys_array(contents: &str) -> wasm_bindgen::JsValue {
+    let array = js_sys::Array::new();
+    array.push(&wasm_bindgen::JsValue::from_str(contents));
+    array.into()
+}

@@ -1,0 +1,169 @@
+//! A load generator for applications, and the raw durable insert rate to compare it with.
+//!
+//! ```sh
+//! # against a running server (e.g. `breedwerf serve --seed-demo`, release build):
+//! cargo run --release -p server --example submit_load -- submit http://127.0.0.1:8080 400 16
+//! # the same machine's raw rate of durable one-row transactions on a database:
+//! cargo run --release -p server --example submit_load -- raw 'sqlite:///tmp/raw.db?mode=rwc' 2000 16
+//! ```
+//!
+//! `submit URL N C` prepares N complete drafts for the first open vacancy (not timed), then submits
+//! them with C at a time and prints submissions per second and latency percentiles. `raw URL N C`
+//! inserts N rows of the size of an application, each in its own transaction, C at a time.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // A measuring tool: fail loudly.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use server::config::Secret;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let arg = |i: usize, default: &str| args.get(i).cloned().unwrap_or_else(|| default.to_owned());
+    let count: usize = arg(2, "400").parse().expect("a number of applications");
+    let concurrency: usize = arg(3, "16").parse().expect("a concurrency");
+    match arg(0, "submit").as_str() {
+        "submit" => submit(&arg(1, "http://127.0.0.1:8080"), count, concurrency).await,
+        "raw" => raw(&arg(1, "sqlite:///tmp/breedwerf-raw.db?mode=rwc"), count, concurrency).await,
+        other => panic!("unknown mode {other}: use `submit` or `raw`"),
+    }
+}
+
+struct Applicant {
+    client: reqwest::Client,
+    csrf: String,
+    code: String,
+}
+
+async fn submit(url: &str, count: usize, concurrency: usize) {
+    let open: Value = reqwest::get(format!("{url}/api/public/vacancies")).await.unwrap().json().await.unwrap();
+    let vacancy =
+        open["items"][0]["id"].as_str().expect("an open vacancy (start the server with --seed-demo)").to_owned();
+    let details: Value =
+        reqwest::get(format!("{url}/api/public/vacancies/{vacancy}")).await.unwrap().json().await.unwrap();
+    let answers = complete_answers(&details["questions"]);
+    let run = std::process::id();
+
+    let prepared = Instant::now();
+    let mut setup = JoinSet::new();
+    let gate = Arc::new(Semaphore::new(concurrency));
+    for i in 0..count {
+        let (url, vacancy, answers, gate) = (url.to_owned(), vacancy.clone(), answers.clone(), gate.clone());
+        setup.spawn(async move {
+            let _permit = gate.acquire().await.unwrap();
+            prepare(&url, &vacancy, answers, &format!("load-{run}-{i}@example.org")).await
+        });
+    }
+    let applicants: Vec<Applicant> = setup.join_all().await;
+    println!("prepared {count} drafts in {:.1} s", prepared.elapsed().as_secs_f64());
+
+    let started = Instant::now();
+    let mut submits = JoinSet::new();
+    for applicant in applicants {
+        let (url, gate) = (url.to_owned(), gate.clone());
+        submits.spawn(async move {
+            let _permit = gate.acquire().await.unwrap();
+            let begun = Instant::now();
+            let response = applicant
+                .client
+                .post(format!("{url}/api/public/drafts/current/submit"))
+                .header("X-CSRF-Token", &applicant.csrf)
+                .header("X-Applicant-Code", &applicant.code)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), reqwest::StatusCode::CREATED, "{}", response.text().await.unwrap());
+            begun.elapsed()
+        });
+    }
+    let mut latencies: Vec<Duration> = submits.join_all().await;
+    let elapsed = started.elapsed().as_secs_f64();
+    latencies.sort();
+    let percentile = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+    println!(
+        "{count} submissions, {concurrency} at a time: {:.0} per second; latency p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        count as f64 / elapsed,
+        percentile(0.50).as_secs_f64() * 1e3,
+        percentile(0.95).as_secs_f64() * 1e3,
+        percentile(1.0).as_secs_f64() * 1e3,
+    );
+}
+
+/// An answer to every question: 150 words for text, the first option, yes.
+fn complete_answers(questions: &Value) -> Value {
+    let text = vec!["samenwerking"; 150].join(" ");
+    let answers: Vec<Value> = questions
+        .as_array()
+        .expect("questions")
+        .iter()
+        .map(|q| {
+            let answer = match q["kind"].as_str().unwrap() {
+                "multiple_choice" => json!({ "choice": q["options"][0]["id"] }),
+                "knock_out" => json!({ "yes_no": true }),
+                _ => json!({ "text": text }),
+            };
+            json!({ "question_id": q["id"], "answer": answer })
+        })
+        .collect();
+    Value::Array(answers)
+}
+
+async fn prepare(url: &str, vacancy: &str, answers: Value, email: &str) -> Applicant {
+    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let session: Value = client.get(format!("{url}/api/session")).send().await.unwrap().json().await.unwrap();
+    let csrf = session["csrf_token"].as_str().unwrap().to_owned();
+    let new: Value = client
+        .post(format!("{url}/api/public/vacancies/{vacancy}/drafts"))
+        .header("X-CSRF-Token", &csrf)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let code = new["access_code"].as_str().expect("a draft").to_owned();
+    let draft = json!({ "step": "review", "answers": answers, "contact": { "name": "Load Test", "email": email } });
+    let saved = client
+        .put(format!("{url}/api/public/drafts/current"))
+        .header("X-CSRF-Token", &csrf)
+        .header("X-Applicant-Code", &code)
+        .json(&draft)
+        .send()
+        .await
+        .unwrap();
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+    Applicant { client, csrf, code }
+}
+
+async fn raw(url: &str, count: usize, concurrency: usize) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = server::database::connect(&Secret::new(url)).await.expect("the database");
+    let backend = db.get_database_backend();
+    db.execute_unprepared("DROP TABLE IF EXISTS raw_inserts").await.unwrap();
+    db.execute_unprepared("CREATE TABLE raw_inserts (id TEXT PRIMARY KEY, body TEXT NOT NULL)").await.unwrap();
+    let body = vec!["samenwerking"; 600].join(" ");
+    let placeholder = if url.starts_with("postgres") { "($1, $2)" } else { "(?, ?)" };
+    let started = Instant::now();
+    let gate = Arc::new(Semaphore::new(concurrency));
+    let mut inserts = JoinSet::new();
+    for i in 0..count {
+        let (db, body, gate) = (db.clone(), body.clone(), gate.clone());
+        inserts.spawn(async move {
+            let _permit = gate.acquire().await.unwrap();
+            let statement = Statement::from_sql_and_values(
+                backend,
+                format!("INSERT INTO raw_inserts (id, body) VALUES {placeholder}"),
+                [format!("row-{i}").into(), body.into()],
+            );
+            db.execute_raw(statement).await.unwrap();
+        });
+    }
+    inserts.join_all().await;
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("{count} one-row transactions, {concurrency} at a time: {:.0} per second", count as f64 / elapsed);
+    db.execute_unprepared("DROP TABLE raw_inserts").await.unwrap();
+}
