@@ -38,3 +38,26 @@ test('analysis time in the browser for 250, 1,000 and 5,000 words', async ({ pag
     expect(median).toBeGreaterThan(0);
   }
 });
+
+// What an applicant's browser downloads, compressed, from the list of vacancies to the first
+// question: the browser's own Resource Timing (transferSize: headers and compressed body).
+test('transfer size of the applicant pages', async ({ page }) => {
+  await page.goto('/vacatures');
+  await page.getByRole('link', { name: 'Beleidsmedewerker digitale overheid (m/v/x)' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Solliciteren', exact: true }).click();
+  await page.getByRole('button', { name: 'Begin met solliciteren' }).click();
+  await page.getByRole('button', { name: 'Deze vragen overslaan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vraag 1 van 4' })).toBeVisible();
+  const sizes = await page.evaluate(() => {
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
+    return entries.map((e) => ({ name: new URL(e.name).pathname, transfer: e.transferSize, body: e.decodedBodySize }));
+  });
+  const total = sizes.reduce((sum, e) => sum + e.transfer, 0);
+  const decoded = sizes.reduce((sum, e) => sum + e.body, 0);
+  for (const e of sizes) console.log(`benchmark: transfer ${e.name}: ${e.transfer} B (${e.body} B decoded)`);
+  console.log(`benchmark: applicant pages, vacancy list to first question: ${sizes.length} requests, ${total} B transferred, ${decoded} B decoded`);
+  expect(total).toBeGreaterThan(0);
+});

@@ -29,6 +29,11 @@ pub struct Config {
     pub public_url: String,
     /// Demo mode: the admin can read the e-mail outbox in the app.
     pub demo: bool,
+    /// The SMTP relay that delivers the outbox; without one, messages stay in the outbox.
+    pub smtp_host: Option<String>,
+    pub smtp_port: u16,
+    /// The sender of Breedwerf's e-mails.
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -45,6 +50,9 @@ impl Default for Config {
             key_file: PathBuf::from("data/breedwerf.keys"),
             public_url: "http://127.0.0.1:8080".into(),
             demo: false,
+            smtp_host: None,
+            smtp_port: 25,
+            mail_from: "Breedwerf <noreply@breedwerf.invalid>".into(),
         }
     }
 }
@@ -61,7 +69,8 @@ impl Config {
     /// The defaults, overridden by environment variables:
     /// `BREEDWERF_DATABASE_URL`, `BREEDWERF_BIND`, `BREEDWERF_ASSETS_DIR`, `BREEDWERF_SECURE_COOKIES`,
     /// `BREEDWERF_SESSION_HOURS`, `BREEDWERF_LOG_JSON`, `BREEDWERF_DATA_KEY`, `BREEDWERF_PSEUDONYM_KEY`,
-    /// `BREEDWERF_KEY_FILE`, `BREEDWERF_PUBLIC_URL`, `BREEDWERF_DEMO`.
+    /// `BREEDWERF_KEY_FILE`, `BREEDWERF_PUBLIC_URL`, `BREEDWERF_DEMO`, `BREEDWERF_SMTP_HOST`,
+    /// `BREEDWERF_SMTP_PORT`, `BREEDWERF_MAIL_FROM`.
     pub fn from_env() -> Result<Config, ConfigError> {
         Config::from_lookup(|name| std::env::var(name).ok())
     }
@@ -107,6 +116,13 @@ impl Config {
         }
         if let Some(demo) = lookup("BREEDWERF_DEMO") {
             config.demo = parse("BREEDWERF_DEMO", &demo)?;
+        }
+        config.smtp_host = lookup("BREEDWERF_SMTP_HOST").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+        if let Some(port) = lookup("BREEDWERF_SMTP_PORT") {
+            config.smtp_port = parse("BREEDWERF_SMTP_PORT", &port)?;
+        }
+        if let Some(from) = lookup("BREEDWERF_MAIL_FROM") {
+            config.mail_from = from;
         }
         Ok(config)
     }
@@ -165,6 +181,16 @@ mod tests {
         assert!(error.to_string().contains("BREEDWERF_BIND"));
         let error = from(&[("BREEDWERF_SESSION_HOURS", "100")]).expect_err("out of range");
         assert!(error.to_string().contains("1 to 24"));
+    }
+
+    #[test]
+    fn data_keys_come_in_pairs_and_a_relay_is_optional() {
+        let error = from(&[("BREEDWERF_DATA_KEY", "00")]).expect_err("one key alone");
+        assert!(error.to_string().contains("BREEDWERF_PSEUDONYM_KEY"));
+        let config =
+            from(&[("BREEDWERF_SMTP_HOST", " relay.intern "), ("BREEDWERF_SMTP_PORT", "2525")]).expect("valid");
+        assert_eq!((config.smtp_host.as_deref(), config.smtp_port), (Some("relay.intern"), 2525));
+        assert_eq!(from(&[]).expect("defaults").smtp_host, None);
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod database;
 pub mod demo;
 pub mod entities;
 pub mod error;
+pub mod mail;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

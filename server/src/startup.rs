@@ -11,6 +11,7 @@ use tower_http::trace::TraceLayer;
 use crate::audit::AuditLog;
 use crate::config::Config;
 use crate::crypto::Keys;
+use crate::mail::{self, OutboxSignal};
 use crate::{assets, database, routes};
 
 /// What every handler can reach.
@@ -20,6 +21,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub audit: AuditLog,
     pub keys: Keys,
+    /// Nudges the e-mail delivery worker after a handler wrote to the outbox.
+    pub outbox: OutboxSignal,
 }
 
 /// A server that is bound to its port and ready to run.
@@ -39,7 +42,13 @@ impl Application {
             _ => Keys::load_or_create(&config.key_file)?,
         };
         let listener = TcpListener::bind(config.bind).await?;
-        let state = AppState { db, config: Arc::new(config), audit: AuditLog::default(), keys };
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            audit: AuditLog::default(),
+            keys,
+            outbox: OutboxSignal::default(),
+        };
         let router = app(state.clone());
         Ok(Application { listener, router, state })
     }
@@ -52,8 +61,12 @@ impl Application {
         &self.state
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. With an SMTP relay
+    /// configured, a worker delivers the outbox meanwhile.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        if let Some(host) = self.state.config.smtp_host.clone() {
+            tokio::spawn(mail::deliver_forever(self.state.clone(), host, self.state.config.smtp_port));
+        }
         axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
     }
 }

@@ -243,14 +243,8 @@ pub async fn submit(State(state): State<AppState>, code: AccessCode) -> Result<(
         return Err(ApiError::invalid(invalid));
     };
     let email_key = email_key(&state, vacancy.id, &contact.email);
-    if identity_envelopes::Entity::find()
-        .filter(identity_envelopes::Column::VacancyId.eq(vacancy.id))
-        .filter(identity_envelopes::Column::EmailKey.eq(&email_key))
-        .one(&state.db)
-        .await?
-        .is_some()
-    {
-        return Err(ApiError::Conflict(ErrorCode::DuplicateApplication));
+    if email_taken(&state, vacancy.id, &email_key).await? {
+        return first_receipt_or(&state, draft.id, ApiError::Conflict(ErrorCode::DuplicateApplication)).await;
     }
 
     let document = canonical_answers(&questions, &payload.answers);
@@ -271,21 +265,43 @@ pub async fn submit(State(state): State<AppState>, code: AccessCode) -> Result<(
     };
     match store_submission(&state, &draft, &application, &contact, &email_key, &vacancy).await {
         Ok(()) => {
+            state.outbox.nudge();
             tracing::info!(application = %application.id, vacancy = %vacancy.id, "application submitted");
             Ok((StatusCode::CREATED, Json(receipt(&application))))
         }
         Err(error) => {
-            // A concurrent submit of the same draft won the race: answer with its receipt.
-            if let Some(first) = application_of(&state.db, draft.id).await? {
-                return Ok((StatusCode::OK, Json(receipt(&first))));
-            }
-            let duplicate = identity_envelopes::Entity::find()
-                .filter(identity_envelopes::Column::VacancyId.eq(vacancy.id))
-                .filter(identity_envelopes::Column::EmailKey.eq(&email_key))
-                .one(&state.db)
-                .await?;
-            Err(if duplicate.is_some() { ApiError::Conflict(ErrorCode::DuplicateApplication) } else { error })
+            // A concurrent submit of the same draft won the race (the unique draft id stopped this
+            // one), or another draft with the same address did.
+            let error = if email_taken(&state, vacancy.id, &email_key).await? {
+                ApiError::Conflict(ErrorCode::DuplicateApplication)
+            } else {
+                error
+            };
+            first_receipt_or(&state, draft.id, error).await
         }
+    }
+}
+
+/// Whether an application of this vacancy has this e-mail address (by its keyed hash).
+async fn email_taken(state: &AppState, vacancy: Uuid, email_key: &str) -> Result<bool, ApiError> {
+    let found = identity_envelopes::Entity::find()
+        .filter(identity_envelopes::Column::VacancyId.eq(vacancy))
+        .filter(identity_envelopes::Column::EmailKey.eq(email_key))
+        .one(&state.db)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// The receipt of the draft's application if a concurrent submit of the same draft made one (then
+/// this submit is a repeat, answered with 200), else `error`.
+async fn first_receipt_or(
+    state: &AppState,
+    draft: Uuid,
+    error: ApiError,
+) -> Result<(StatusCode, Json<Receipt>), ApiError> {
+    match application_of(&state.db, draft).await? {
+        Some(first) => Ok((StatusCode::OK, Json(receipt(&first)))),
+        None => Err(error),
     }
 }
 

@@ -4,7 +4,7 @@
 //! in [`protected`] passes [`require_session`] first, and each handler then asks for a permission.
 
 mod analysis;
-mod applications;
+pub(crate) mod applications;
 mod health;
 mod organisations;
 mod outbox;

@@ -13,7 +13,9 @@ use server::entities::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::helpers::{Applicant, TestApp, field_codes, in_days, open_question, problem, spawn_app};
+use crate::helpers::{
+    Applicant, TestApp, fake_smtp_relay, field_codes, in_days, open_question, problem, spawn_app, spawn_app_configured,
+};
 
 const NAME: &str = "Zyxwa Plantnaam";
 const EMAIL: &str = "planted.zyxwa@example.org";
@@ -365,4 +367,36 @@ async fn nothing_a_committee_member_can_request_reveals_identity_or_monitoring_d
         crawled += 1;
     }
     assert!(crawled >= 10, "only {crawled} paths crawled");
+}
+
+#[tokio::test]
+async fn with_a_relay_configured_the_confirmation_is_sent_and_marked_sent() {
+    let (port, mut relay) = fake_smtp_relay().await;
+    let app = spawn_app_configured(|config| {
+        config.smtp_host = Some("127.0.0.1".into());
+        config.smtp_port = port;
+    })
+    .await;
+    let vacancy = published_vacancy(&app).await;
+    let applicant = complete_draft(&app, &vacancy).await;
+    let receipt: Receipt =
+        applicant.post("/api/public/drafts/current/submit", &json!({})).await.json().await.expect("receipt");
+
+    let delivered = tokio::time::timeout(std::time::Duration::from_secs(20), relay.recv())
+        .await
+        .expect("the relay got the message in time")
+        .expect("a message");
+    assert!(delivered.contains(&format!("To: {EMAIL}")), "{delivered}");
+    assert!(delivered.contains(&receipt.reference), "the confirmation names the reference");
+    // The worker marks it sent right after the relay accepted it.
+    let marked = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        loop {
+            let row = outbox::Entity::find().one(&app.state.db).await.expect("query").expect("message");
+            if row.sent_at.is_some() {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+    });
+    assert!(marked.await.is_ok(), "the message is marked sent");
 }

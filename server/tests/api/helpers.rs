@@ -25,21 +25,27 @@ pub struct TestApp {
 
 /// Starts the app on a fresh database, with no built browser app.
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with_assets(PathBuf::from("/nonexistent/breedwerf-dist")).await
+    spawn_app_configured(|_| {}).await
 }
 
 pub async fn spawn_app_with_assets(assets_dir: PathBuf) -> TestApp {
+    spawn_app_configured(|config| config.assets_dir = assets_dir).await
+}
+
+/// Starts the app with the test configuration, changed by `change`.
+pub async fn spawn_app_configured(change: impl FnOnce(&mut Config)) -> TestApp {
     let database = TestDatabase::create().await;
     let (data_key, pseudonym_key) = Keys::generate_hex();
-    let config = Config {
+    let mut config = Config {
         database_url: Secret::new(database.url.clone()),
         bind: "127.0.0.1:0".parse().expect("valid address"),
-        assets_dir,
+        assets_dir: PathBuf::from("/nonexistent/breedwerf-dist"),
         data_key: Some(data_key),
         pseudonym_key: Some(pseudonym_key),
         demo: true,
         ..Config::default()
     };
+    change(&mut config);
     let application = Application::build(config).await.expect("the app builds");
     let address = format!("http://127.0.0.1:{}", application.port());
     let state = application.state().clone();
@@ -202,6 +208,48 @@ impl Applicant {
         }
         request.send().await.expect("request sent")
     }
+}
+
+/// A fake SMTP relay: accepts every message and hands each one over (headers and body) on a channel.
+pub async fn fake_smtp_relay() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+    let port = listener.local_addr().expect("an address").port();
+    let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let sender = sender.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 fake relay\r\n").await.ok()?;
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(message) = data.as_mut() {
+                        if line == "." {
+                            sender.send(data.take().unwrap_or_default()).ok()?;
+                            write.write_all(b"250 queued\r\n").await.ok()?;
+                        } else {
+                            message.push_str(&line);
+                            message.push('\n');
+                        }
+                        continue;
+                    }
+                    let reply: &[u8] = match line.get(..4).map(str::to_ascii_uppercase).as_deref() {
+                        Some("DATA") => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        Some("QUIT") => b"221 bye\r\n",
+                        _ => b"250 ok\r\n",
+                    };
+                    write.write_all(reply).await.ok()?;
+                }
+                Some(())
+            });
+        }
+    });
+    (port, receiver)
 }
 
 /// A date `days` from today, as the editor sends it.

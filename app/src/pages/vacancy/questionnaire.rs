@@ -398,7 +398,7 @@ fn QuestionEditor(
                     <button type="button" class="button button--secondary button--small" disabled=move || position() == 0
                         on:click=move |_| move_by(-1)>{move || locale.t(Text::MoveUp)}</button>
                     <button type="button" class="button button--secondary button--small"
-                        disabled=move || position() + 1 >= questions.with(Vec::len)
+                        disabled={move || position() + 1 >= questions.with(Vec::len)}
                         on:click=move |_| move_by(1)>{move || locale.t(Text::MoveDown)}</button>
                     <button type="button" class="button button--secondary button--small"
                         on:click=move |_| questions.update(|all| all.retain(|q| q.id != id))>
