@@ -18,6 +18,7 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 use axum::{Json, Router};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -88,5 +89,8 @@ pub fn api(state: AppState) -> Router {
         .layer(from_fn(csrf::check))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(from_fn(render_problems))
+        // JSON compresses well (the country list by 80 %); responses that carry a secret (the CSRF
+        // token, an access code) reflect no attacker-chosen text, so compression reveals nothing.
+        .layer(CompressionLayer::new())
         .with_state(state)
 }

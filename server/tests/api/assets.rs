@@ -41,6 +41,13 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
     let app = spawn_app_with_assets(dist.path().to_owned()).await;
     let response = reqwest::Client::new().get(app.url("/")).header("accept-encoding", "br").send().await.expect("sent");
     assert_eq!(response.headers()["content-encoding"], "br");
+    let json = reqwest::Client::new()
+        .get(app.url("/api/public/countries"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(json.headers()["content-encoding"], "br", "API responses are compressed too");
 }
 
 #[tokio::test]
