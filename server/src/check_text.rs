@@ -34,34 +34,51 @@ pub fn check_files(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
-    let mut all_read = true;
-    for path in paths {
-        let path = path.as_ref();
-        let text = match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(_) => {
-                    writeln!(err, "{}: not UTF-8 text; save it as UTF-8 and try again", path.display())?;
-                    all_read = false;
-                    continue;
-                }
-            },
-            Err(error) => {
-                writeln!(err, "{}: cannot read: {error}", path.display())?;
-                all_read = false;
-                continue;
-            }
-        };
+    each_readable_file(paths, err, |path, text| {
         let analysis = analyse(&text, language, RuleSet::builtin(), &[]);
         match format {
             Format::Json => {
                 let report = FileReport { file: path.display().to_string(), analysis: &analysis };
-                writeln!(out, "{}", serde_json::to_string(&report).map_err(std::io::Error::other)?)?;
+                writeln!(out, "{}", serde_json::to_string(&report).map_err(std::io::Error::other)?)
             }
-            Format::Text => write_text(out, path, &text, &analysis)?,
+            Format::Text => write_text(out, path, &text, &analysis),
+        }
+    })
+}
+
+/// Calls `each` with the text of every file that can be read; says on `err` why the others cannot.
+/// Returns whether all could be read.
+pub fn each_readable_file(
+    paths: &[impl AsRef<Path>],
+    err: &mut impl Write,
+    mut each: impl FnMut(&Path, String) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let mut all_read = true;
+    for path in paths {
+        let path = path.as_ref();
+        match read_text(path, err)? {
+            Some(text) => each(path, text)?,
+            None => all_read = false,
         }
     }
     Ok(all_read)
+}
+
+/// A file's text, or `None` after saying on `err` why it cannot be read.
+fn read_text(path: &Path, err: &mut impl Write) -> std::io::Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(Some(text)),
+            Err(_) => {
+                writeln!(err, "{}: not UTF-8 text; save it as UTF-8 and try again", path.display())?;
+                Ok(None)
+            }
+        },
+        Err(error) => {
+            writeln!(err, "{}: cannot read: {error}", path.display())?;
+            Ok(None)
+        }
+    }
 }
 
 fn write_text(out: &mut impl Write, path: &Path, text: &str, analysis: &Analysis) -> std::io::Result<()> {
@@ -96,7 +113,7 @@ fn write_text(out: &mut impl Write, path: &Path, text: &str, analysis: &Analysis
 }
 
 /// 1-based line and column of a character offset.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let mut line = 1;
     let mut column = 1;
     for c in text.chars().take(offset) {

@@ -8,7 +8,7 @@ use server::accounts::{self, CreateUserError, DEMO_ACCOUNTS, DEMO_PASSWORD, NewU
 use server::audit::{self, AuditLog};
 use server::config::Config;
 use server::startup::Application;
-use server::{check_text, database, demo, telemetry};
+use server::{check_text, database, demo, detect_identity, telemetry};
 
 /// Breedwerf: recruit broadly, select objectively.
 ///
@@ -46,6 +46,14 @@ enum Command {
         /// nl, en, or auto (detect per file).
         #[arg(long, default_value = "auto", value_parser = parse_language)]
         lang: LanguageChoice,
+        #[arg(long, value_enum, default_value = "json")]
+        format: check_text::Format,
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Find identity cues (names, contact data, age, origin, religion, gender, schools, …) in
+    /// answers: one JSON document (or a text summary) per file, as the screening step sees them.
+    DetectIdentity {
         #[arg(long, value_enum, default_value = "json")]
         format: check_text::Format,
         #[arg(required = true)]
@@ -173,6 +181,12 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<ExitCode> {
             let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
             let all_read = check_text::check_files(&files, lang.0, format, &mut stdout.lock(), &mut stderr.lock())?;
             if !all_read {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::DetectIdentity { format, files } => {
+            let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+            if !detect_identity::detect_files(&files, format, &mut stdout.lock(), &mut stderr.lock())? {
                 return Ok(ExitCode::FAILURE);
             }
         }

@@ -6,7 +6,7 @@ use api::application::{Answer, AnswerEntry};
 use api::vacancy::ApplicantQuestion;
 use domain::application::count_words;
 use domain::questionnaire::QuestionKind;
-use domain::screening::{CueKind, identity_cues};
+use domain::screening::{CueType, identity_cues};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -32,6 +32,22 @@ pub fn words_of(answers: &[AnswerEntry], question: Uuid) -> usize {
     match answer_of(answers, question) {
         Some(Answer::Text(text)) => count_words(&text),
         _ => 0,
+    }
+}
+
+/// How the applicant's hint names a kind of cue.
+fn cue_text(kind: CueType) -> Text {
+    match kind {
+        CueType::Person => Text::CueName,
+        CueType::Age | CueType::DateOfBirth => Text::CueAge,
+        CueType::Email | CueType::Phone | CueType::Postcode | CueType::Bsn | CueType::Address | CueType::Url => {
+            Text::CueContact
+        }
+        CueType::Location => Text::CueLocation,
+        CueType::Gender => Text::CueGender,
+        CueType::Origin => Text::CueOrigin,
+        CueType::Religion => Text::CueReligion,
+        CueType::School => Text::CueSchool,
     }
 }
 
@@ -98,11 +114,7 @@ pub fn QuestionField(
                                 <p>{locale.t(Text::IdentityCueIntro)}</p>
                                 <ul>
                                     {found.into_iter().map(|(kind, words)| {
-                                        let what = match kind {
-                                            CueKind::Name => locale.t(Text::CueName),
-                                            CueKind::Age => locale.t(Text::CueAge),
-                                            CueKind::Contact => locale.t(Text::CueContact),
-                                        };
+                                        let what = locale.t(cue_text(kind));
                                         view! { <li>{what} ": " <q>{words}</q></li> }
                                     }).collect_view()}
                                 </ul>
