@@ -163,6 +163,8 @@ test('an applicant applies by keyboard alone in English, answers the monitoring 
   await tabTo(page, page.getByRole('textbox'));
   await page.keyboard.type('I brought two teams together and we agreed on a weekly meeting.');
   await press(page, page.getByRole('button', { name: 'Next' }));
+  // Reload once the next page shows: the answer and the page are kept.
+  await expect(page.getByRole('heading', { level: 1, name: 'Question 2 of 4' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Question 2 of 4' })).toBeVisible();
   await press(page, page.getByRole('button', { name: 'Previous' }));
