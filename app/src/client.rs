@@ -169,9 +169,7 @@ pub async fn save_monitoring(
 ) -> Result<(), ApiFailure> {
     let builder = Request::put("/api/public/drafts/current/monitoring").header(ACCESS_CODE_HEADER, code);
     let builder = with_language(builder.header("X-CSRF-Token", csrf_token), language);
-    let response =
-        builder.json(answers).map_err(|_| ApiFailure::Network)?.send().await.map_err(|_| ApiFailure::Network)?;
-    if response.ok() { Ok(()) } else { Err(problem(response).await) }
+    no_content(builder.json(answers).map_err(|_| ApiFailure::Network)?.send().await).await
 }
 
 pub async fn submit_application(code: &str, csrf_token: &str, language: Language) -> Result<Receipt, ApiFailure> {
@@ -216,7 +214,12 @@ pub async fn delete_application(
 /// A request that changes something and answers without a body.
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
     let builder = with_language(builder.header("X-CSRF-Token", csrf_token), language);
-    let response = builder.send().await.map_err(|_| ApiFailure::Network)?;
+    no_content(builder.send().await).await
+}
+
+/// The answer to a request that answers without a body.
+async fn no_content(response: Result<Response, gloo_net::Error>) -> Result<(), ApiFailure> {
+    let response = response.map_err(|_| ApiFailure::Network)?;
     if response.ok() { Ok(()) } else { Err(problem(response).await) }
 }
 

@@ -32,7 +32,7 @@ test('a recruiter builds a questionnaire with guides, sees uncovered requirement
   await second.getByLabel('Vraag', { exact: true }).fill('Hebt u een rijbewijs B?');
   await second.getByLabel('Waarom is deze eis hard?').fill('nodig');
   await page.getByRole('button', { name: 'Concept opslaan' }).click();
-  await expect(page.getByRole('alert').getByRole('link', { name: /Leg bij een knock-outvraag uit/ })).toBeVisible();
+  await expect(page.getByRole('alert').getByRole('link', { name: /^Vraag 2: Leg bij een knock-outvraag uit/ })).toBeVisible();
   await expect(second.getByText(/Leg bij een knock-outvraag uit/)).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await second.getByLabel('Waarom is deze eis hard?').fill('U rijdt zelf naar leveranciers in de hele provincie.');

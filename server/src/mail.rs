@@ -66,7 +66,7 @@ async fn deliver_pending(state: &AppState, transport: &AsyncSmtpTransport<Tokio1
         .await?;
     let mut sent = 0;
     for row in pending {
-        let message: Message = state.keys.open_json("outbox", row.id, &row.sealed)?;
+        let message = Message::open(&state.keys, &row)?;
         let email = match message.to.parse::<Mailbox>() {
             Ok(to) => Email::builder()
                 .from(from.clone())
@@ -90,7 +90,9 @@ async fn deliver_pending(state: &AppState, transport: &AsyncSmtpTransport<Tokio1
                 sent += 1;
             }
             Err(error) => {
-                tracing::warn!(message = %row.id, error = %error, "sending failed; will try again");
+                // The relay's reply may quote the address: log its code only.
+                let code = error.status().map(|code| code.to_string()).unwrap_or_default();
+                tracing::warn!(message = %row.id, code, permanent = error.is_permanent(), "sending failed; will try again");
                 break;
             }
         }

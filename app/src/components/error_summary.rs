@@ -10,7 +10,7 @@ use crate::i18n::{Text, use_locale};
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryItem {
     pub field_id: Option<String>,
-    pub message: &'static str,
+    pub message: String,
 }
 
 #[component]

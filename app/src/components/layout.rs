@@ -98,17 +98,16 @@ fn SessionControls() -> impl IntoView {
         Some(user) => view! {
             <div class="session">
                 <span class="session__user">
-                    <span class="visually-hidden">{locale.t(Text::LoggedInAs)}" "</span>
+                    <span class="visually-hidden">{move || locale.t(Text::LoggedInAs)}" "</span>
                     {user.display_name}
                 </span>
                 <button type="button" class="button button--secondary" on:click=log_out.clone()>
-                    {locale.t(Text::LogOut)}
+                    {move || locale.t(Text::LogOut)}
                 </button>
             </div>
         }
         .into_any(),
-        None => {
-            view! { <A href="/inloggen" attr:class="button button--secondary">{locale.t(Text::LogIn)}</A> }.into_any()
-        }
+        None => view! { <A href="/inloggen" attr:class="button button--secondary">{move || locale.t(Text::LogIn)}</A> }
+            .into_any(),
     }
 }

@@ -34,9 +34,9 @@ pub fn LoginPage() -> impl IntoView {
             ApiFailure::Problem(problem) if problem.code == ErrorCode::ValidationFailed => problem
                 .fields
                 .iter()
-                .map(|f| SummaryItem { field_id: Some(f.field.clone()), message: f.code.message(language) })
+                .map(|f| SummaryItem { field_id: Some(f.field.clone()), message: f.code.message(language).into() })
                 .collect(),
-            _ => vec![SummaryItem { field_id: None, message: failure.message(language) }],
+            _ => vec![SummaryItem { field_id: None, message: failure.message(language).into() }],
         }
     });
 

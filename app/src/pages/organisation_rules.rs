@@ -66,10 +66,10 @@ pub fn OrganisationRulesPage() -> impl IntoView {
             .iter()
             .map(|f| SummaryItem {
                 field_id: Some(format!("rule-{}", f.field.replace('_', "-"))),
-                message: f.code.message(locale.language()),
+                message: f.code.message(locale.language()).into(),
             })
             .collect(),
-        Some(other) => vec![SummaryItem { field_id: None, message: other.message(locale.language()) }],
+        Some(other) => vec![SummaryItem { field_id: None, message: other.message(locale.language()).into() }],
     });
     let field_error = move |field: &'static str| {
         move || failure.get().and_then(|f| f.field(field)).map(|c| c.message(locale.language()))

@@ -610,8 +610,9 @@ fn place_context(tokens: &[Token<'_>], words: &[&str], first: usize, last: usize
         "address",
         "correspondence",
     ];
-    let postcode_before = first >= 2 && postcode_at(tokens, first - 2) == Some(first - 1)
-        || first >= 1 && postcode_at(tokens, first - 1) == Some(first - 1);
+    // "8011 AB Zwolle", "3811AL Amersfoort"
+    let postcode_before = (first >= 2 && postcode_at(tokens, first - 2) == Some(first - 1))
+        || (first >= 1 && postcode_at(tokens, first - 1) == Some(first - 1));
     let context = has(window, &personal) || has(&after, &personal) || postcode_before || before(1) == "uit";
     let dutch = lex.dutch_places.longest_at(words, first).is_some();
     let city_abroad = lex.places_abroad.longest_at(words, first).is_some();
@@ -685,9 +686,8 @@ fn self_gender_at(words: &[&str], at: usize) -> Option<usize> {
         return None;
     }
     let window = &words[at.saturating_sub(3)..at];
-    let introduced = window.first().is_some_and(|w| matches!(*w, "als" | "as"))
-        || window.last().is_some_and(|w| matches!(*w, "als" | "as" | "single" | "alleenstaande"))
-        || window.iter().any(|w| matches!(*w, "als" | "as"));
+    let introduced = window.iter().any(|w| matches!(*w, "als" | "as"))
+        || window.last().is_some_and(|w| matches!(*w, "single" | "alleenstaande"));
     introduced.then_some(at)
 }
 
@@ -822,9 +822,8 @@ fn person_at(tokens: &[Token<'_>], words: &[&str], at: usize) -> Option<usize> {
         return None;
     }
     let initials = token.core.len() >= 2
-        && token.core.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && token.core.ends_with('.')
-        && token.core.chars().filter(|c| *c == '.').count() >= 1;
+        && token.core.chars().all(|c| c.is_ascii_uppercase() || c == '.');
     let surname_end = surname_after(tokens, words, at + 1);
     let lower = token.lower.as_str();
     let known_first = lex.first_names.contains(lower);
@@ -843,7 +842,6 @@ fn person_at(tokens: &[Token<'_>], words: &[&str], at: usize) -> Option<usize> {
         && let Some(surname) = tokens.get(at + prefix)
         && surname.is_capitalised()
         && lex.surnames.contains(surname.lower.as_str())
-        && token.core.chars().next().is_some_and(char::is_uppercase)
     {
         return Some(at + prefix);
     }

@@ -31,6 +31,7 @@ use uuid::Uuid;
 
 use crate::audit::AuditEntry;
 use crate::clock;
+use crate::crypto::Keys;
 use crate::entities::{
     application_drafts, application_events, applications, identity_envelopes, monitoring_responses, outbox, vacancies,
 };
@@ -92,30 +93,20 @@ pub async fn start(
     let now = clock::now();
     let id = Uuid::new_v4();
     let payload = state.keys.seal_json(DRAFT, id, &DraftPayload::default())?;
-    application_drafts::ActiveModel {
-        id: Set(id),
-        vacancy_id: Set(vacancy_id),
-        code_hash: Set(access.hash()),
-        payload: Set(Some(payload)),
-        step: Set(Step::Privacy.as_str().to_owned()),
-        monitoring_done: Set(false),
-        started_at: Set(now),
-        updated_at: Set(now),
-    }
-    .insert(&state.db)
-    .await?;
+    let draft = application_drafts::Model {
+        id,
+        vacancy_id,
+        code_hash: access.hash(),
+        payload: Some(payload),
+        step: Step::Privacy.as_str().to_owned(),
+        monitoring_done: false,
+        started_at: now,
+        updated_at: now,
+    };
+    application_drafts::ActiveModel::from(draft.clone()).insert(&state.db).await?;
     record_event(&state, &state.db, vacancy_id, id, "started", Some(Step::Privacy)).await?;
     tracing::info!(draft = %id, "application started");
-    let draft = Draft {
-        vacancy_id,
-        step: Step::Privacy,
-        answers: Vec::new(),
-        contact: Contact::default(),
-        retention: Retention::default(),
-        monitoring_done: false,
-        updated_at: now,
-        receipt: None,
-    };
+    let draft = draft_view(&state, &draft, None)?;
     Ok((StatusCode::CREATED, Json(NewDraft { access_code: code, draft })))
 }
 
@@ -338,7 +329,7 @@ async fn store_submission(
     outbox::ActiveModel {
         id: Set(message_id),
         application_id: Set(Some(application.id)),
-        sealed: Set(state.keys.seal_json(OUTBOX, message_id, &message)?),
+        sealed: Set(message.seal(&state.keys, message_id)?),
         created_at: Set(application.submitted_at),
         sent_at: Set(None),
     }
@@ -355,12 +346,22 @@ async fn store_submission(
     Ok(())
 }
 
-/// An e-mail as the outbox keeps it.
+/// An e-mail as the outbox keeps it: recipient, subject and body sealed together.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Message {
     pub to: String,
     pub subject: String,
     pub body: String,
+}
+
+impl Message {
+    pub fn seal(&self, keys: &Keys, row: Uuid) -> anyhow::Result<Vec<u8>> {
+        keys.seal_json(OUTBOX, row, self)
+    }
+
+    pub fn open(keys: &Keys, row: &outbox::Model) -> anyhow::Result<Message> {
+        keys.open_json(OUTBOX, row.id, &row.sealed)
+    }
 }
 
 /// The confirmation e-mail, in the vacancy's language, with the link to the status page. The access

@@ -36,7 +36,7 @@ pub async fn list(
     let total = paginator.num_items().await?;
     let mut items = Vec::new();
     for row in paginator.fetch_page(page - 1).await? {
-        let message: Message = state.keys.open_json("outbox", row.id, &row.sealed)?;
+        let message = Message::open(&state.keys, &row)?;
         items.push(OutboxMessage {
             id: row.id,
             to: message.to,

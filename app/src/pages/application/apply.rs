@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use api::Language;
 use api::application::{
-    AgeBand, AnswerEntry, Contact, Country, Disability, Draft, DraftInput, Education, Gender, MonitoringAnswers,
-    Receipt, Retention, Step,
+    AgeBand, AnswerEntry, Contact, Country, Disability, DraftInput, Education, Gender, MonitoringAnswers, Receipt,
+    Retention, Step,
 };
 use api::problem::ErrorCode;
 use api::vacancy::{ApplicantQuestion, PublicVacancy};
@@ -70,6 +70,11 @@ impl Page {
         }
     }
 
+    /// The page this tab was on for `vacancy`; the monitoring page for a draft opened anew.
+    fn remembered(vacancy: Uuid) -> Page {
+        remembered(&page_key(vacancy)).and_then(|key| Page::parse(&key)).unwrap_or(Page::Monitoring)
+    }
+
     /// The pages in order, for a questionnaire of `questions` questions.
     fn all(questions: usize) -> Vec<Page> {
         let mut pages = vec![Page::Privacy, Page::Monitoring];
@@ -85,6 +90,13 @@ struct LocalCopy {
     answers: Vec<AnswerEntry>,
     contact: Contact,
     retention: Retention,
+}
+
+impl LocalCopy {
+    /// This tab's copy of the draft for `vacancy`, if it has one.
+    fn remembered(vacancy: Uuid) -> Option<LocalCopy> {
+        remembered(&draft_key(vacancy)).and_then(|json| serde_json::from_str(&json).ok())
+    }
 }
 
 /// Whether the latest change is on the server.
@@ -127,6 +139,12 @@ pub fn ApplyPage() -> impl IntoView {
     let restored = RwSignal::new(false);
     let pending_save = StoredValue::new(None::<TimeoutHandle>);
 
+    let take = move |copy: LocalCopy| {
+        answers.set(copy.answers);
+        contact.set(copy.contact);
+        retention.set(copy.retention);
+    };
+
     // Restore this tab's draft: the code, the server's draft, then the tab's own newer copy on top.
     Effect::new(move |_| {
         let Some(vacancy) = vacancy_id.get() else { return };
@@ -138,37 +156,29 @@ pub fn ApplyPage() -> impl IntoView {
         spawn_local(async move {
             match client::draft(&stored_code, language).await {
                 Ok(draft) => {
-                    fill(&draft, answers, contact, retention, monitoring_done);
-                    if let Some(copy) =
-                        remembered(&draft_key(vacancy)).and_then(|json| serde_json::from_str::<LocalCopy>(&json).ok())
-                        && draft.receipt.is_none()
-                    {
-                        answers.set(copy.answers);
-                        contact.set(copy.contact);
-                        retention.set(copy.retention);
-                    }
+                    monitoring_done.set(draft.monitoring_done);
+                    take(LocalCopy { answers: draft.answers, contact: draft.contact, retention: draft.retention });
                     code.set(Some(stored_code));
                     match draft.receipt {
                         Some(done) => {
                             receipt.set(Some(done));
                             page.set(Page::Receipt);
                         }
-                        None => page.set(
-                            remembered(&page_key(vacancy)).and_then(|p| Page::parse(&p)).unwrap_or(Page::Monitoring),
-                        ),
+                        None => {
+                            if let Some(copy) = LocalCopy::remembered(vacancy) {
+                                take(copy);
+                            }
+                            page.set(Page::remembered(vacancy));
+                        }
                     }
                 }
                 Err(ApiFailure::Network) => {
                     // Offline: carry on from the tab's copy; saving resumes when the server answers.
-                    if let Some(copy) =
-                        remembered(&draft_key(vacancy)).and_then(|json| serde_json::from_str::<LocalCopy>(&json).ok())
-                    {
-                        answers.set(copy.answers);
-                        contact.set(copy.contact);
-                        retention.set(copy.retention);
+                    if let Some(copy) = LocalCopy::remembered(vacancy) {
+                        take(copy);
                     }
                     code.set(Some(stored_code));
-                    page.set(remembered(&page_key(vacancy)).and_then(|p| Page::parse(&p)).unwrap_or(Page::Monitoring));
+                    page.set(Page::remembered(vacancy));
                     save_state.set(SaveState::Offline);
                 }
                 Err(error) => {
@@ -276,6 +286,14 @@ pub fn ApplyPage() -> impl IntoView {
         });
     };
 
+    // The number of the question a field `answers.<id>` names.
+    let question_number = move |field: &str| {
+        let id = field.strip_prefix("answers.")?;
+        vacancy.with(|loaded| {
+            let questions = &loaded.as_ref()?.as_ref().ok()?.questions;
+            questions.iter().position(|q| q.id.to_string() == id).map(|index| index + 1)
+        })
+    };
     let summary = Signal::derive(move || {
         let language = locale.language();
         match failure.get() {
@@ -283,9 +301,17 @@ pub fn ApplyPage() -> impl IntoView {
             Some(ApiFailure::Problem(problem)) if !problem.fields.is_empty() => problem
                 .fields
                 .iter()
-                .map(|f| SummaryItem { field_id: Some(review_anchor(&f.field)), message: f.code.message(language) })
+                .map(|f| {
+                    let message = f.code.message(language);
+                    // "Vraag 2: Beantwoord deze vraag.", so the summary says which question is meant.
+                    let message = match question_number(&f.field) {
+                        Some(number) => format!("{} {number}: {message}", locale.t(Text::Question)),
+                        None => message.into(),
+                    };
+                    SummaryItem { field_id: Some(review_anchor(&f.field)), message }
+                })
                 .collect(),
-            Some(other) => vec![SummaryItem { field_id: None, message: other.message(language) }],
+            Some(other) => vec![SummaryItem { field_id: None, message: other.message(language).into() }],
         }
     });
 
@@ -430,19 +456,6 @@ pub fn ApplyPage() -> impl IntoView {
             .into_any()
         }
     }
-}
-
-fn fill(
-    draft: &Draft,
-    answers: RwSignal<Vec<AnswerEntry>>,
-    contact: RwSignal<Contact>,
-    retention: RwSignal<Retention>,
-    monitoring_done: RwSignal<bool>,
-) {
-    answers.set(draft.answers.clone());
-    contact.set(draft.contact.clone());
-    retention.set(draft.retention);
-    monitoring_done.set(draft.monitoring_done);
 }
 
 /// The review page's anchor for a field the server names.

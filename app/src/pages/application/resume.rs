@@ -20,7 +20,9 @@ pub fn ResumePage() -> impl IntoView {
     let summary = Signal::derive(move || {
         failure
             .get()
-            .map(|f| vec![SummaryItem { field_id: Some("resume-code".into()), message: f.message(locale.language()) }])
+            .map(|f| {
+                vec![SummaryItem { field_id: Some("resume-code".into()), message: f.message(locale.language()).into() }]
+            })
             .unwrap_or_default()
     });
     let resume = move |event: leptos::ev::SubmitEvent| {

@@ -44,7 +44,7 @@ pub fn StatusPage() -> impl IntoView {
     let summary = Signal::derive(move || {
         failure
             .get()
-            .map(|f| vec![SummaryItem { field_id: None, message: f.message(locale.language()) }])
+            .map(|f| vec![SummaryItem { field_id: None, message: f.message(locale.language()).into() }])
             .unwrap_or_default()
     });
 

@@ -331,12 +331,17 @@ pub fn VacancyEditorPage() -> impl IntoView {
             ApiFailure::Problem(problem) if !problem.fields.is_empty() => problem
                 .fields
                 .iter()
-                .map(|f| SummaryItem {
-                    field_id: Some(field_id(&f.field).to_owned()),
-                    message: f.code.message(language),
+                .map(|f| {
+                    let message = f.code.message(language);
+                    // "Vraag 2: …", so the summary says which question is meant.
+                    let message = match f.field.strip_prefix("questions.").and_then(|n| n.parse::<usize>().ok()) {
+                        Some(index) => format!("{} {}: {message}", locale.t(Text::Question), index + 1),
+                        None => message.into(),
+                    };
+                    SummaryItem { field_id: Some(field_id(&f.field).to_owned()), message }
                 })
                 .collect(),
-            _ => vec![SummaryItem { field_id: None, message: failure.message(language) }],
+            _ => vec![SummaryItem { field_id: None, message: failure.message(language).into() }],
         }
     });
     let field_error = move |field: &'static str| {
