@@ -10,8 +10,10 @@
 pub mod account;
 pub mod analysis;
 pub mod application;
+pub mod committee;
 pub mod organisation;
 pub mod problem;
+pub mod screening;
 pub mod system;
 pub mod vacancy;
 

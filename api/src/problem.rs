@@ -316,6 +316,42 @@ error_codes! {
         nl: "Deze sollicitatie is al ingetrokken. Er is niets gewijzigd.",
         en: "This application has already been withdrawn. Nothing was changed.",
     },
+    VacancyStillOpen = "vacancy_still_open" {
+        nl: "Deze vacature staat nog open: screenen kan pas na de sluitingsdatum. Er is niets gewijzigd.",
+        en: "This vacancy is still open: screening can start only after the closing date. Nothing was changed.",
+    },
+    ScreeningAlreadyStarted = "screening_already_started" {
+        nl: "Het screenen van deze vacature is al begonnen. Er is niets gewijzigd. Laad de pagina opnieuw.",
+        en: "Screening of this vacancy has already started. Nothing was changed. Reload the page.",
+    },
+    NotScreening = "not_screening" {
+        nl: "Deze vacature is niet in de screeningsfase. Er is niets gewijzigd. Laad de pagina opnieuw om te zien waar de vacature staat.",
+        en: "This vacancy is not being screened. Nothing was changed. Reload the page to see where the vacancy stands.",
+    },
+    FindingsPending = "findings_pending" {
+        nl: "Er zijn nog signalen zonder besluit. Kies bij elk signaal ‘Maskeren’ of ‘Niet maskeren’ en geef de antwoorden daarna vrij. Er is niets vrijgegeven.",
+        en: "Some findings have no decision yet. Choose ‘Mask’ or ‘Do not mask’ for each and release the answers after that. Nothing was released.",
+    },
+    CommitteeEmpty = "committee_empty" {
+        nl: "Deze vacature heeft nog geen commissie. Kies eerst de commissieleden en geef de antwoorden daarna vrij. Er is niets vrijgegeven.",
+        en: "This vacancy has no committee yet. Choose the committee members first and release the answers after that. Nothing was released.",
+    },
+    DecisionInvalid = "decision_invalid" {
+        nl: "Kies ‘Maskeren’ of ‘Niet maskeren’.",
+        en: "Choose ‘Mask’ or ‘Do not mask’.",
+    },
+    MaskInvalid = "mask_invalid" {
+        nl: "Deze woorden staan niet in het antwoord. Neem de woorden precies over uit het antwoord.",
+        en: "These words are not in the answer. Copy the words exactly from the answer.",
+    },
+    CommitteeMemberInvalid = "committee_member_invalid" {
+        nl: "Kies commissieleden uit de lijst: medewerkers met de rol commissielid in uw organisatie.",
+        en: "Choose committee members from the list: staff with the committee role in your organisation.",
+    },
+    ChairNotMember = "chair_not_member" {
+        nl: "De voorzitter moet zelf lid van de commissie zijn. Kies een voorzitter uit de gekozen leden.",
+        en: "The chair must be a member of the committee. Choose a chair from the chosen members.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

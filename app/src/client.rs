@@ -6,8 +6,12 @@ use api::account::{LoginRequest, SessionInfo, UserPage};
 use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
+use api::committee::{AssignedVacancy, CommitteeVacancy, MaskedAnswerPage};
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
 use api::problem::{ErrorCode, Problem};
+use api::screening::{
+    Committee, CommitteeInput, DecisionInput, Finding, FindingDecision, MaskInput, ScreenedAnswerPage, Screening,
+};
 use api::vacancy::{BankEntry, OpenVacancyPage, PublicVacancy, PublishRequest, Vacancy, VacancyInput, VacancyPage};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
@@ -212,6 +216,97 @@ pub async fn delete_application(
 }
 
 /// A request that changes something and answers without a body.
+pub async fn screening(vacancy: Uuid, language: Language) -> Result<Screening, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/screening")), language).await
+}
+
+pub async fn start_screening(vacancy: Uuid, csrf_token: &str, language: Language) -> Result<Screening, ApiFailure> {
+    send_json(Request::post(&format!("/api/vacancies/{vacancy}/screening")), &(), csrf_token, language).await
+}
+
+/// A page of the answers to one question; `flagged` keeps only those with findings.
+pub async fn screened_answers(
+    vacancy: Uuid,
+    question: Uuid,
+    page: u64,
+    flagged: bool,
+    language: Language,
+) -> Result<ScreenedAnswerPage, ApiFailure> {
+    let builder = Request::get(&format!("/api/vacancies/{vacancy}/screening/questions/{question}")).query([
+        ("page", page.to_string()),
+        ("per_page", "10".into()),
+        ("flagged", flagged.to_string()),
+    ]);
+    send(builder, language).await
+}
+
+pub async fn decide_finding(
+    vacancy: Uuid,
+    finding: Uuid,
+    decision: FindingDecision,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Finding, ApiFailure> {
+    let builder = Request::put(&format!("/api/vacancies/{vacancy}/screening/findings/{finding}"));
+    send_json(builder, &DecisionInput { decision }, csrf_token, language).await
+}
+
+pub async fn confirm_pending(
+    vacancy: Uuid,
+    question: Uuid,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Screening, ApiFailure> {
+    let builder = Request::post(&format!("/api/vacancies/{vacancy}/screening/questions/{question}/confirm-pending"));
+    send_json(builder, &(), csrf_token, language).await
+}
+
+pub async fn add_mask(
+    vacancy: Uuid,
+    answer: Uuid,
+    mask: &MaskInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Finding, ApiFailure> {
+    let builder = Request::post(&format!("/api/vacancies/{vacancy}/screening/answers/{answer}/masks"));
+    send_json(builder, mask, csrf_token, language).await
+}
+
+pub async fn release_for_scoring(vacancy: Uuid, csrf_token: &str, language: Language) -> Result<Screening, ApiFailure> {
+    send_json(Request::post(&format!("/api/vacancies/{vacancy}/screening/release")), &(), csrf_token, language).await
+}
+
+pub async fn committee(vacancy: Uuid, language: Language) -> Result<Committee, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/committee")), language).await
+}
+
+pub async fn set_committee(
+    vacancy: Uuid,
+    input: &CommitteeInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Committee, ApiFailure> {
+    send_json(Request::put(&format!("/api/vacancies/{vacancy}/committee")), input, csrf_token, language).await
+}
+
+pub async fn assigned_vacancies(language: Language) -> Result<Vec<AssignedVacancy>, ApiFailure> {
+    send(Request::get("/api/committee/vacancies"), language).await
+}
+
+pub async fn committee_vacancy(vacancy: Uuid, language: Language) -> Result<CommitteeVacancy, ApiFailure> {
+    send(Request::get(&format!("/api/committee/vacancies/{vacancy}")), language).await
+}
+
+pub async fn masked_answers(
+    vacancy: Uuid,
+    question: Uuid,
+    page: u64,
+    language: Language,
+) -> Result<MaskedAnswerPage, ApiFailure> {
+    let path = format!("/api/committee/vacancies/{vacancy}/questions/{question}/answers?page={page}&per_page=10");
+    send(Request::get(&path), language).await
+}
+
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
     let builder = with_language(builder.header("X-CSRF-Token", csrf_token), language);
     no_content(builder.send().await).await

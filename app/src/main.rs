@@ -18,11 +18,13 @@ use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::application::apply::ApplyPage;
 use crate::pages::application::resume::ResumePage;
 use crate::pages::application::status::StatusPage;
+use crate::pages::committee::{CommitteeHomePage, CommitteeVacancyPage};
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation_rules::OrganisationRulesPage;
 use crate::pages::outbox::OutboxPage;
+use crate::pages::screening::ScreeningPage;
 use crate::pages::vacancy::editor::VacancyEditorPage;
 use crate::pages::vacancy::list::VacancyListPage;
 use crate::pages::vacancy::open::OpenVacanciesPage;
@@ -42,7 +44,10 @@ fn App() -> impl IntoView {
                     <Route path=path!("/beheer/regels") view=OrganisationRulesPage/>
                     <Route path=path!("/beheer/vacatures") view=VacancyListPage/>
                     <Route path=path!("/beheer/vacatures/:id") view=VacancyEditorPage/>
+                    <Route path=path!("/beheer/vacatures/:id/screening") view=ScreeningPage/>
                     <Route path=path!("/beheer/outbox") view=OutboxPage/>
+                    <Route path=path!("/commissie") view=CommitteeHomePage/>
+                    <Route path=path!("/commissie/vacature/:id") view=CommitteeVacancyPage/>
                     <Route path=path!("/vacatures") view=OpenVacanciesPage/>
                     <Route path=path!("/vacature/:id") view=PublicVacancyPage/>
                     <Route path=path!("/vacature/:id/solliciteren") view=ApplyPage/>

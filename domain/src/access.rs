@@ -1,7 +1,7 @@
 //! Who may do what. Staff have one role; every permission is denied unless listed here.
 //!
-//! Committee membership is per vacancy and is added by the scoring work; the `Committee` role marks the
-//! staff members who serve on selection committees.
+//! Committee membership is per vacancy (`committee_members` in the server); the `Committee` role marks
+//! the staff members who may serve on selection committees.
 
 use serde::{Deserialize, Serialize};
 
@@ -42,7 +42,9 @@ impl Role {
         use Permission::*;
         matches!(
             (self, permission),
-            (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules | ReadOutbox) | (Role::Recruiter, ManageVacancies)
+            (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules | ReadOutbox)
+                | (Role::Recruiter, ManageVacancies)
+                | (Role::Committee, ReadReleasedAnswers)
         )
     }
 }
@@ -60,6 +62,8 @@ pub enum Permission {
     ManageRules,
     /// Read the e-mail outbox (demo mode only, where no mail server is configured).
     ReadOutbox,
+    /// Read the masked answers of the vacancies one sits on, once released for scoring.
+    ReadReleasedAnswers,
 }
 
 #[cfg(test)]
@@ -90,6 +94,10 @@ mod tests {
             (Role::Recruiter, ReadOutbox, false),
             (Role::Committee, ReadOutbox, false),
             (Role::Evaluator, ReadOutbox, false),
+            (Role::Committee, ReadReleasedAnswers, true),
+            (Role::Recruiter, ReadReleasedAnswers, false),
+            (Role::Admin, ReadReleasedAnswers, false),
+            (Role::Evaluator, ReadReleasedAnswers, false),
         ];
         for (role, permission, expected) in table {
             assert_eq!(role.may(permission), expected, "{role:?} {permission:?}");

@@ -23,6 +23,9 @@ pub enum AuditAction {
     ApplicationSubmitted,
     ApplicationWithdrawn,
     ApplicationDeleted,
+    ScreeningStarted,
+    ScreeningReleased,
+    CommitteeChanged,
 }
 
 impl AuditAction {
@@ -39,6 +42,9 @@ impl AuditAction {
             AuditAction::ApplicationSubmitted => "application_submitted",
             AuditAction::ApplicationWithdrawn => "application_withdrawn",
             AuditAction::ApplicationDeleted => "application_deleted",
+            AuditAction::ScreeningStarted => "screening_started",
+            AuditAction::ScreeningReleased => "screening_released",
+            AuditAction::CommitteeChanged => "committee_changed",
         }
     }
 }

@@ -90,6 +90,11 @@ fn measure(json: &str) -> (BTreeMap<CueType, Counts>, Vec<String>) {
 
 /// Prints the table of recall and precision per type and the misses; returns recall and precision.
 fn report(name: &str, json: &str) -> (f64, f64, usize) {
+    report_with(name, json, true)
+}
+
+/// As [`report`]; without the misses when `show_misses` is false, for a set that must stay unseen.
+fn report_with(name: &str, json: &str, show_misses: bool) -> (f64, f64, usize) {
     let (counts, misses) = measure(json);
     let total = counts.values().fold(Counts::default(), |sum, c| Counts {
         expected: sum.expected + c.expected,
@@ -106,8 +111,10 @@ fn report(name: &str, json: &str) -> (f64, f64, usize) {
     let recall = total.recalled as f64 / total.expected as f64;
     let precision = total.correct as f64 / total.found as f64;
     println!("{:<15} {:>8}  {recall:>6.3}  {precision:>9.3}", "ALL", total.expected);
-    for miss in &misses {
-        println!("{miss}");
+    if show_misses {
+        for miss in &misses {
+            println!("{miss}");
+        }
     }
     (recall, precision, total.expected)
 }
@@ -139,3 +146,19 @@ fn the_detector_generalises_to_the_held_out_set() {
 /// BENCHMARKS.md for what it misses.
 const HELD_OUT_RECALL_FLOOR: f64 = 0.86;
 const HELD_OUT_PRECISION_FLOOR: f64 = 0.95;
+
+/// The second held-out set, written by someone who saw neither the detector nor its word lists,
+/// after the first held-out set had been used to improve the rules. Its misses are not printed, so
+/// that it stays held out: only the table is.
+#[test]
+fn the_detector_generalises_to_the_second_held_out_set() {
+    let (recall, precision, planted) =
+        report_with("second held-out set", include_str!("fixtures/identity/held-out-2.json"), false);
+    assert!(planted >= 150, "the second held-out set has {planted} cues");
+    assert!(recall >= HELD_OUT_2_RECALL_FLOOR, "recall {recall:.3} below {HELD_OUT_2_RECALL_FLOOR}");
+    assert!(precision >= HELD_OUT_2_PRECISION_FLOOR, "precision {precision:.3} below {HELD_OUT_2_PRECISION_FLOOR}");
+}
+
+/// Measured on 2026-11-30 at 0.798 recall and 0.975 precision, before any rule was changed for it.
+const HELD_OUT_2_RECALL_FLOOR: f64 = 0.79;
+const HELD_OUT_2_PRECISION_FLOOR: f64 = 0.96;

@@ -12,6 +12,7 @@ mod m20261127_000003_vacancies;
 mod m20261127_000004_organisation_rules;
 mod m20261127_000005_questionnaires;
 mod m20261127_000006_applications;
+mod m20261130_000007_screening;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_organisation_rules::Migration),
             Box::new(m20261127_000005_questionnaires::Migration),
             Box::new(m20261127_000006_applications::Migration),
+            Box::new(m20261130_000007_screening::Migration),
         ]
     }
 }

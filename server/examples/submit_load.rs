@@ -5,11 +5,15 @@
 //! cargo run --release -p server --example submit_load -- submit http://127.0.0.1:8080 400 16
 //! # the same machine's raw rate of durable one-row transactions on a database:
 //! cargo run --release -p server --example submit_load -- raw 'sqlite:///tmp/raw.db?mode=rwc' 2000 16
+//! # then screen that vacancy: close it in the database, start screening, mask, release:
+//! cargo run --release -p server --example submit_load -- screen http://127.0.0.1:8080 'sqlite://data/breedwerf.db'
 //! ```
 //!
 //! `submit URL N C` prepares N complete drafts for the first open vacancy (not timed), then submits
 //! them with C at a time and prints submissions per second and latency percentiles. `raw URL N C`
-//! inserts N rows of the size of an application, each in its own transaction, C at a time.
+//! inserts N rows of the size of an application, each in its own transaction, C at a time. `screen URL DB`
+//! times starting the screening of the first open vacancy (knock-outs, numbering, the detector over
+//! every answer, all stored) and its release (every answer masked), as the demo recruiter.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // A measuring tool: fail loudly.
 
 use std::sync::Arc;
@@ -24,12 +28,13 @@ use tokio::task::JoinSet;
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize, default: &str| args.get(i).cloned().unwrap_or_else(|| default.to_owned());
-    let count: usize = arg(2, "400").parse().expect("a number of applications");
-    let concurrency: usize = arg(3, "16").parse().expect("a concurrency");
+    let count = || arg(2, "400").parse::<usize>().expect("a number of applications");
+    let concurrency = || arg(3, "16").parse::<usize>().expect("a concurrency");
     match arg(0, "submit").as_str() {
-        "submit" => submit(&arg(1, "http://127.0.0.1:8080"), count, concurrency).await,
-        "raw" => raw(&arg(1, "sqlite:///tmp/breedwerf-raw.db?mode=rwc"), count, concurrency).await,
-        other => panic!("unknown mode {other}: use `submit` or `raw`"),
+        "submit" => submit(&arg(1, "http://127.0.0.1:8080"), count(), concurrency()).await,
+        "raw" => raw(&arg(1, "sqlite:///tmp/breedwerf-raw.db?mode=rwc"), count(), concurrency()).await,
+        "screen" => screen(&arg(1, "http://127.0.0.1:8080"), &arg(2, "sqlite://data/breedwerf.db")).await,
+        other => panic!("unknown mode {other}: use `submit`, `raw` or `screen`"),
     }
 }
 
@@ -45,14 +50,17 @@ async fn submit(url: &str, count: usize, concurrency: usize) {
         open["items"][0]["id"].as_str().expect("an open vacancy (start the server with --seed-demo)").to_owned();
     let details: Value =
         reqwest::get(format!("{url}/api/public/vacancies/{vacancy}")).await.unwrap().json().await.unwrap();
-    let answers = complete_answers(&details["questions"]);
+    let plain = complete_answers(&details["questions"], "");
+    let with_cues = complete_answers(&details["questions"], " Ik woon in Tilburg en ben 52 jaar.");
     let run = std::process::id();
 
     let prepared = Instant::now();
     let mut setup = JoinSet::new();
     let gate = Arc::new(Semaphore::new(concurrency));
     for i in 0..count {
-        let (url, vacancy, answers, gate) = (url.to_owned(), vacancy.clone(), answers.clone(), gate.clone());
+        // One applicant in five gives away where they live and their age.
+        let answers = if i % 5 == 0 { with_cues.clone() } else { plain.clone() };
+        let (url, vacancy, gate) = (url.to_owned(), vacancy.clone(), gate.clone());
         setup.spawn(async move {
             let _permit = gate.acquire().await.unwrap();
             prepare(&url, &vacancy, answers, &format!("load-{run}-{i}@example.org")).await
@@ -93,9 +101,9 @@ async fn submit(url: &str, count: usize, concurrency: usize) {
     );
 }
 
-/// An answer to every question: 150 words for text, the first option, yes.
-fn complete_answers(questions: &Value) -> Value {
-    let text = vec!["samenwerking"; 150].join(" ");
+/// An answer to every question: 150 words (and `tail`) for text, the first option, yes.
+fn complete_answers(questions: &Value, tail: &str) -> Value {
+    let text = vec!["samenwerking"; 150].join(" ") + tail;
     let answers: Vec<Value> = questions
         .as_array()
         .expect("questions")
@@ -166,4 +174,66 @@ async fn raw(url: &str, count: usize, concurrency: usize) {
     let elapsed = started.elapsed().as_secs_f64();
     println!("{count} one-row transactions, {concurrency} at a time: {:.0} per second", count as f64 / elapsed);
     db.execute_unprepared("DROP TABLE raw_inserts").await.unwrap();
+}
+
+/// Closes the first open vacancy, then times starting its screening and its release.
+async fn screen(url: &str, database: &str) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let open: Value = reqwest::get(format!("{url}/api/public/vacancies")).await.unwrap().json().await.unwrap();
+    let vacancy = open["items"][0]["id"].as_str().expect("an open vacancy").to_owned();
+    let db = server::database::connect(&Secret::new(database)).await.expect("the database");
+    let placeholder = if database.starts_with("postgres") { "$1" } else { "?" };
+    let close = Statement::from_sql_and_values(
+        db.get_database_backend(),
+        format!("UPDATE vacancies SET closes_at = published_at WHERE id = {placeholder}"),
+        [uuid::Uuid::parse_str(&vacancy).unwrap().into()],
+    );
+    db.execute_raw(close).await.unwrap();
+
+    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let session: Value = client.get(format!("{url}/api/session")).send().await.unwrap().json().await.unwrap();
+    let csrf = session["csrf_token"].as_str().unwrap().to_owned();
+    let login = json!({ "username": "recruiter", "password": server::accounts::DEMO_PASSWORD });
+    let post = |path: String, body: Value| {
+        client.post(format!("{url}{path}")).header("X-CSRF-Token", &csrf).json(&body).send()
+    };
+    assert!(post("/api/session".into(), login).await.unwrap().status().is_success());
+
+    let begun = Instant::now();
+    let response = post(format!("/api/vacancies/{vacancy}/screening"), json!({})).await.unwrap();
+    let started = begun.elapsed();
+    assert!(response.status().is_success(), "{}", response.text().await.unwrap());
+    let screening: Value = response.json().await.unwrap();
+    let questions = screening["questions"].as_array().unwrap();
+    let answers: u64 = questions.iter().map(|q| q["answers"].as_u64().unwrap()).sum();
+    let findings: u64 = screening["pending"].as_u64().unwrap();
+    for question in questions {
+        let path = format!(
+            "/api/vacancies/{vacancy}/screening/questions/{}/confirm-pending",
+            question["id"].as_str().unwrap()
+        );
+        assert!(post(path, json!({})).await.unwrap().status().is_success());
+    }
+    let committee: Value =
+        client.get(format!("{url}/api/vacancies/{vacancy}/committee")).send().await.unwrap().json().await.unwrap();
+    let members: Vec<Value> =
+        committee["candidates"].as_array().unwrap().iter().map(|c| c["user_id"].clone()).collect();
+    let put = client
+        .put(format!("{url}/api/vacancies/{vacancy}/committee"))
+        .header("X-CSRF-Token", &csrf)
+        .json(&json!({ "members": members, "chair": null }))
+        .send()
+        .await
+        .unwrap();
+    assert!(put.status().is_success());
+    let begun = Instant::now();
+    let response = post(format!("/api/vacancies/{vacancy}/screening/release"), json!({})).await.unwrap();
+    let released = begun.elapsed();
+    assert!(response.status().is_success(), "{}", response.text().await.unwrap());
+    println!(
+        "{} applications, {answers} answers, {findings} findings: screening started in {:.2} s, released in {:.2} s",
+        screening["applications"],
+        started.as_secs_f64(),
+        released.as_secs_f64()
+    );
 }

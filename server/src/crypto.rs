@@ -41,6 +41,15 @@ pub struct SealError(&'static str);
 
 impl Keys {
     /// Keys from their hex form.
+    /// The keys of `config`: from `BREEDWERF_DATA_KEY` and `BREEDWERF_PSEUDONYM_KEY` when both are set,
+    /// else from the key file (created on first use).
+    pub fn from_config(config: &crate::config::Config) -> anyhow::Result<Keys> {
+        match (&config.data_key, &config.pseudonym_key) {
+            (Some(data), Some(pseudonym)) => Keys::from_hex(data, pseudonym),
+            _ => Keys::load_or_create(&config.key_file),
+        }
+    }
+
     pub fn from_hex(data_key: &Secret, pseudonym_key: &Secret) -> anyhow::Result<Keys> {
         let data =
             decode_key(data_key.expose()).ok_or_else(|| anyhow::anyhow!("the data key is not 64 hex characters"))?;

@@ -7,6 +7,7 @@ use domain::access::Role;
 use server::accounts::{self, CreateUserError, DEMO_ACCOUNTS, DEMO_PASSWORD, NewUser};
 use server::audit::{self, AuditLog};
 use server::config::Config;
+use server::crypto::Keys;
 use server::startup::Application;
 use server::{check_text, database, demo, detect_identity, telemetry};
 
@@ -136,7 +137,7 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<ExitCode> {
             let application = Application::build(config).await?;
             if seed_demo {
                 let state = application.state();
-                demo::seed(&state.db, &state.audit).await?;
+                demo::seed(&state.db, &state.audit, &state.keys).await?;
                 print_demo_accounts();
             }
             println!("Breedwerf is running at http://127.0.0.1:{}/ (Ctrl+C stops it)", application.port());
@@ -150,7 +151,7 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<ExitCode> {
         Command::SeedDemo => {
             let db = database::connect(&config.database_url).await?;
             database::migrate(&db).await?;
-            demo::seed(&db, &AuditLog::default()).await?;
+            demo::seed(&db, &AuditLog::default(), &Keys::from_config(&config)?).await?;
             print_demo_accounts();
         }
         Command::User { command: UserCommand::Create { username, display_name, role, password, organisation } } => {

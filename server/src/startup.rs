@@ -37,10 +37,7 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let db = database::connect(&config.database_url).await?;
         database::migrate(&db).await?;
-        let keys = match (&config.data_key, &config.pseudonym_key) {
-            (Some(data), Some(pseudonym)) => Keys::from_hex(data, pseudonym)?,
-            _ => Keys::load_or_create(&config.key_file)?,
-        };
+        let keys = Keys::from_config(&config)?;
         let listener = TcpListener::bind(config.bind).await?;
         let state = AppState {
             db,

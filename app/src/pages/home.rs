@@ -74,6 +74,9 @@ fn StaffHome(user: StaffUser) -> impl IntoView {
                 </p>
                 <StaffAccounts/>
             })}
+            {(role == Role::Committee).then(|| view! {
+                <p><A href="/commissie" attr:class="button">{move || locale.t(Text::YourCommittees)}</A></p>
+            })}
             {(role == Role::Recruiter).then(|| view! {
                 <p><A href="/beheer/vacatures" attr:class="button">{move || locale.t(Text::YourVacancies)}</A></p>
             })}

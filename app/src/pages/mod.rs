@@ -2,9 +2,11 @@
 
 pub mod accessibility;
 pub mod application;
+pub mod committee;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod organisation_rules;
 pub mod outbox;
+pub mod screening;
 pub mod vacancy;

@@ -5,13 +5,16 @@
 //! mostly in the context that makes them personal ("ik woon in …", "als moeder", "geboren in …").
 //!
 //! The applicant's editor warns with it while typing; the screening step masks what the recruiter
-//! confirms. It never decides anything: it points at words for a person to look at.
+//! confirms ([`mask`]), and the share of answers that needed it is kept ([`LeakRate`]). It never
+//! decides anything: it points at words for a person to look at.
 
 mod lexicon;
+mod masking;
 
 use serde::{Deserialize, Serialize};
 
 use self::lexicon::{lexicon, trim_punctuation};
+pub use self::masking::{FindingDecision, FindingSource, LeakRate, Mask, failed_knock_outs, mask, mask_fits};
 
 /// What kind of identity a span may reveal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -23,6 +23,8 @@ pub struct Model {
     pub started_at: DateTimeUtc,
     pub submitted_at: DateTimeUtc,
     pub withdrawn_at: Option<DateTimeUtc>,
+    /// `passed` or `knocked_out` once screening started; `None` before.
+    pub screening: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -41,13 +41,13 @@ use crate::startup::AppState;
 
 /// What sealed values are for; part of their associated data.
 const DRAFT: &str = "draft";
-const IDENTITY: &str = "identity";
+pub(crate) const IDENTITY: &str = "identity";
 const OUTBOX: &str = "outbox";
 /// The pseudonym of a draft in monitoring answers and events: the evaluation can link the two, nothing
 /// else can link either to the draft.
-const SUBJECT: &str = "subject";
+pub(crate) const SUBJECT: &str = "subject";
 /// The pseudonym of an e-mail address within one vacancy.
-const EMAIL: &str = "email";
+pub(crate) const EMAIL: &str = "email";
 
 /// What a draft holds while the applicant works on it; sealed at rest.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -104,7 +104,7 @@ pub async fn start(
         updated_at: now,
     };
     application_drafts::ActiveModel::from(draft.clone()).insert(&state.db).await?;
-    record_event(&state, &state.db, vacancy_id, id, "started", Some(Step::Privacy)).await?;
+    record_event(&state.keys, &state.db, vacancy_id, id, "started", Some(Step::Privacy)).await?;
     tracing::info!(draft = %id, "application started");
     let draft = draft_view(&state, &draft, None)?;
     Ok((StatusCode::CREATED, Json(NewDraft { access_code: code, draft })))
@@ -154,7 +154,7 @@ pub async fn save(
         .exec(&state.db)
         .await?;
     if step > reached {
-        record_event(&state, &state.db, draft.vacancy_id, draft.id, "step_reached", Some(step)).await?;
+        record_event(&state.keys, &state.db, draft.vacancy_id, draft.id, "step_reached", Some(step)).await?;
     }
     let saved = application_drafts::Model { step: step.as_str().to_owned(), updated_at: now, ..draft };
     Ok(Json(draft_view(&state, &saved, None)?))
@@ -233,7 +233,7 @@ pub async fn submit(State(state): State<AppState>, code: AccessCode) -> Result<(
     let (Ok(contact), true) = (contact, invalid.is_empty()) else {
         return Err(ApiError::invalid(invalid));
     };
-    let email_key = email_key(&state, vacancy.id, &contact.email);
+    let email_key = email_key(&state.keys, vacancy.id, &contact.email);
     if email_taken(&state, vacancy.id, &email_key).await? {
         return first_receipt_or(&state, draft.id, ApiError::Conflict(ErrorCode::DuplicateApplication)).await;
     }
@@ -253,6 +253,7 @@ pub async fn submit(State(state): State<AppState>, code: AccessCode) -> Result<(
         started_at: draft.started_at,
         submitted_at: now,
         withdrawn_at: None,
+        screening: None,
     };
     match store_submission(&state, &draft, &application, &contact, &email_key, &vacancy).await {
         Ok(()) => {
@@ -323,7 +324,7 @@ async fn store_submission(
         .filter(application_drafts::Column::Id.eq(draft.id))
         .exec(&*transaction)
         .await?;
-    record_event(state, &*transaction, vacancy.id, draft.id, "submitted", None).await?;
+    record_event(&state.keys, &*transaction, vacancy.id, draft.id, "submitted", None).await?;
     let message = confirmation(state, vacancy, application, contact);
     let message_id = Uuid::new_v4();
     outbox::ActiveModel {
@@ -434,7 +435,7 @@ pub async fn withdraw(
     if withdrawn.rows_affected == 0 {
         return Err(ApiError::Conflict(ErrorCode::ApplicationNotActive));
     }
-    record_event(&state, &*transaction, application.vacancy_id, application.draft_id, "withdrawn", None).await?;
+    record_event(&state.keys, &*transaction, application.vacancy_id, application.draft_id, "withdrawn", None).await?;
     transaction.record(AuditEntry::new(AuditAction::ApplicationWithdrawn).subject(application.id)).await?;
     transaction.commit().await?;
     let application = applications::Model {
@@ -493,7 +494,7 @@ pub async fn delete(
     identity_envelopes::Entity::delete_by_id(application.id).exec(&*transaction).await?;
     applications::Entity::delete_by_id(application.id).exec(&*transaction).await?;
     delete_draft_data(&state, &*transaction, application.draft_id).await?;
-    record_event(&state, &*transaction, application.vacancy_id, application.draft_id, "deleted", None).await?;
+    record_event(&state.keys, &*transaction, application.vacancy_id, application.draft_id, "deleted", None).await?;
     transaction.record(AuditEntry::new(AuditAction::ApplicationDeleted).subject(application.id)).await?;
     transaction.commit().await?;
     tracing::info!(application = %application.id, "application deleted on the applicant's request");
@@ -511,7 +512,7 @@ pub async fn discard(State(state): State<AppState>, code: AccessCode) -> Result<
         return Err(ApiError::Conflict(ErrorCode::ApplicationAlreadySubmitted));
     }
     delete_draft_data(&state, &state.db, draft.id).await?;
-    record_event(&state, &state.db, draft.vacancy_id, draft.id, "deleted", None).await?;
+    record_event(&state.keys, &state.db, draft.vacancy_id, draft.id, "deleted", None).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -651,14 +652,14 @@ fn contact_length_errors(contact: &Contact) -> Vec<(String, ErrorCode)> {
     errors
 }
 
-fn email_key(state: &AppState, vacancy: Uuid, email: &str) -> String {
+pub(crate) fn email_key(keys: &Keys, vacancy: Uuid, email: &str) -> String {
     let mut value = vacancy.as_bytes().to_vec();
     value.extend_from_slice(email.trim().to_lowercase().as_bytes());
-    state.keys.pseudonym(EMAIL, &value)
+    keys.pseudonym(EMAIL, &value)
 }
 
-async fn record_event(
-    state: &AppState,
+pub(crate) async fn record_event(
+    keys: &Keys,
     db: &impl ConnectionTrait,
     vacancy: Uuid,
     draft: Uuid,
@@ -668,7 +669,7 @@ async fn record_event(
     application_events::ActiveModel {
         id: Set(Uuid::new_v4()),
         vacancy_id: Set(vacancy),
-        subject: Set(state.keys.pseudonym(SUBJECT, draft.as_bytes())),
+        subject: Set(keys.pseudonym(SUBJECT, draft.as_bytes())),
         kind: Set(kind.to_owned()),
         step: Set(step.map(|s| s.as_str().to_owned())),
         at: Set(clock::now()),

@@ -5,10 +5,12 @@
 
 mod analysis;
 pub(crate) mod applications;
+pub(crate) mod committee;
 mod health;
 mod organisations;
 mod outbox;
 mod questionnaires;
+mod screening;
 mod session;
 mod users;
 pub(crate) mod vacancies;
@@ -73,6 +75,16 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(organisations::remove_rule))
         .routes(routes!(questionnaires::bank))
         .routes(routes!(outbox::list))
+        .routes(routes!(screening::summary, screening::start))
+        .routes(routes!(screening::answers))
+        .routes(routes!(screening::decide))
+        .routes(routes!(screening::confirm_pending))
+        .routes(routes!(screening::add_mask))
+        .routes(routes!(screening::release))
+        .routes(routes!(committee::get, committee::set))
+        .routes(routes!(committee::assigned))
+        .routes(routes!(committee::vacancy))
+        .routes(routes!(committee::answers))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

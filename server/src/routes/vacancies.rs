@@ -493,14 +493,32 @@ async fn store_analysis(
     Ok(())
 }
 
+/// Moves a vacancy from one status to the next, only if it is still in `from`: of two concurrent
+/// requests one moves it and the other gets `false`.
+pub(crate) async fn transition(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    from: VacancyStatus,
+    to: VacancyStatus,
+) -> Result<bool, ApiError> {
+    let moved = vacancies::Entity::update_many()
+        .col_expr(vacancies::Column::Status, Expr::value(to.as_str()))
+        .col_expr(vacancies::Column::UpdatedAt, Expr::value(clock::now()))
+        .filter(vacancies::Column::Id.eq(id))
+        .filter(vacancies::Column::Status.eq(from.as_str()))
+        .exec(db)
+        .await?;
+    Ok(moved.rows_affected == 1)
+}
+
 /// The organisation a recruiter works for; others may not touch vacancies.
-fn recruiter_organisation(user: &CurrentUser) -> Result<Uuid, ApiError> {
+pub(crate) fn recruiter_organisation(user: &CurrentUser) -> Result<Uuid, ApiError> {
     user.require(Permission::ManageVacancies)?;
     user.organisation_id.ok_or(ApiError::ForbiddenBecause(ErrorCode::NoOrganisation))
 }
 
 /// A vacancy of `organisation`; one of another organisation does not exist for this user.
-async fn find(state: &AppState, organisation: Uuid, id: Uuid) -> Result<vacancies::Model, ApiError> {
+pub(crate) async fn find(state: &AppState, organisation: Uuid, id: Uuid) -> Result<vacancies::Model, ApiError> {
     vacancies::Entity::find_by_id(id)
         .filter(vacancies::Column::OrganisationId.eq(organisation))
         .one(&state.db)
@@ -565,7 +583,7 @@ fn draft_of(row: &vacancies::Model) -> Result<Draft, ApiError> {
     })
 }
 
-fn status_of(row: &vacancies::Model) -> Result<VacancyStatus, ApiError> {
+pub(crate) fn status_of(row: &vacancies::Model) -> Result<VacancyStatus, ApiError> {
     VacancyStatus::parse(&row.status).ok_or_else(|| anyhow::anyhow!("vacancy {} has an unknown status", row.id).into())
 }
 
@@ -573,7 +591,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| anyhow::anyhow!("cannot serialise: {e}").into())
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
     serde_json::from_str(json).map_err(|e| anyhow::anyhow!("stored JSON unreadable: {e}").into())
 }
 

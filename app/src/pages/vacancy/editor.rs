@@ -486,6 +486,9 @@ pub fn VacancyEditorPage() -> impl IntoView {
             </Show>
             <Show when=move || !editable.get()>
                 <p class="alert">{move || locale.t(Text::ReadOnlyPublished)}</p>
+                {move || id.get().map(|id| view! {
+                    <p><A href=format!("/beheer/vacatures/{id}/screening") attr:class="button">{locale.t(Text::ToScreening)}</A></p>
+                })}
             </Show>
             <div class="editor__layout">
                 <form class="form editor__form" novalidate on:submit=|e| e.prevent_default()>

@@ -75,6 +75,8 @@ pub fn status_name(status: VacancyStatus) -> Text {
     match status {
         VacancyStatus::Draft => Text::StatusDraft,
         VacancyStatus::Published => Text::StatusPublished,
+        VacancyStatus::Screening => Text::StatusScreening,
+        VacancyStatus::Scoring => Text::StatusScoring,
         _ => Text::StatusOther,
     }
 }
