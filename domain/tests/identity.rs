@@ -132,8 +132,8 @@ fn the_detector_finds_planted_cues_and_leaves_distractors_alone() {
 }
 
 /// The held-out set was written after the detector, by someone who did not see it: the measure of
-/// how well the rules generalise. BENCHMARKS.md reports where it stands against the targets; this
-/// test keeps it from getting worse than that.
+/// how well the first round of rules generalised (0.869 recall, 0.961 precision). The second round
+/// was written from its misses, so it is development data now; this test keeps those fixed.
 #[test]
 fn the_detector_generalises_to_the_held_out_set() {
     let (recall, precision, planted) = report("held-out set", include_str!("fixtures/identity/held-out.json"));
@@ -142,10 +142,9 @@ fn the_detector_generalises_to_the_held_out_set() {
     assert!(precision >= HELD_OUT_PRECISION_FLOOR, "precision {precision:.3} below {HELD_OUT_PRECISION_FLOOR}");
 }
 
-/// Measured on 2026-11-27 at 0.869 recall and 0.961 precision: recall is below the target; see
-/// BENCHMARKS.md for what it misses.
-const HELD_OUT_RECALL_FLOOR: f64 = 0.86;
-const HELD_OUT_PRECISION_FLOOR: f64 = 0.95;
+/// 1.000 and 1.000 after the second round (2026-11-30).
+const HELD_OUT_RECALL_FLOOR: f64 = 0.98;
+const HELD_OUT_PRECISION_FLOOR: f64 = 0.98;
 
 /// The second held-out set, written by someone who saw neither the detector nor its word lists,
 /// after the first held-out set had been used to improve the rules. Its misses are not printed, so
@@ -159,6 +158,7 @@ fn the_detector_generalises_to_the_second_held_out_set() {
     assert!(precision >= HELD_OUT_2_PRECISION_FLOOR, "precision {precision:.3} below {HELD_OUT_2_PRECISION_FLOOR}");
 }
 
-/// Measured on 2026-11-30 at 0.798 recall and 0.975 precision, before any rule was changed for it.
-const HELD_OUT_2_RECALL_FLOOR: f64 = 0.79;
-const HELD_OUT_2_PRECISION_FLOOR: f64 = 0.96;
+/// Measured on 2026-11-30 at 0.798 recall and 0.975 precision before the second round of rules, and
+/// at 0.848 and 0.977 after it (rules written without seeing this set's misses).
+const HELD_OUT_2_RECALL_FLOOR: f64 = 0.84;
+const HELD_OUT_2_PRECISION_FLOOR: f64 = 0.97;

@@ -71,6 +71,10 @@ pub struct Lexicon {
     /// person ("a Polish citizen").
     pub ambiguous_nationalities: HashSet<String>,
     pub religion_terms: HashSet<String>,
+    /// Practices and garments ("hijab", "vastenmaand"): personal whenever the writer does them.
+    pub religious_practices: HashSet<String>,
+    /// Languages spoken at home that tell where a family comes from ("Tarifit", "Papiaments").
+    pub heritage_languages: HashSet<String>,
     pub religion_phrases: Phrases,
     pub gender_phrases: Phrases,
     pub gender_role_nouns: HashSet<String>,
@@ -113,6 +117,8 @@ struct LanguageLists {
     terms: Vec<String>,
     role_nouns: Vec<String>,
     ambiguous: Vec<String>,
+    practices: Vec<String>,
+    languages: Vec<String>,
 }
 
 fn parse<T: for<'de> Deserialize<'de> + Default>(json: &str) -> T {
@@ -149,6 +155,8 @@ pub fn lexicon() -> &'static Lexicon {
             nationalities: lower_set([&origin.nl.nationalities, &origin.en.nationalities]),
             ambiguous_nationalities: lower_set([&origin.nl.ambiguous, &origin.en.ambiguous]),
             religion_terms: lower_set([&religion.nl.terms, &religion.en.terms]),
+            religious_practices: lower_set([&religion.nl.practices, &religion.en.practices]),
+            heritage_languages: lower_set([&origin.nl.languages, &origin.en.languages]),
             religion_phrases: Phrases::from(religion.nl.phrases.iter().chain(&religion.en.phrases)),
             gender_phrases: Phrases::from(gender.nl.phrases.iter().chain(&gender.en.phrases)),
             gender_role_nouns: lower_set([&gender.nl.role_nouns, &gender.en.role_nouns]),

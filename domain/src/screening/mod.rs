@@ -167,6 +167,9 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 pub fn identity_cues(text: &str) -> Vec<IdentityCue> {
     let tokens = tokens(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    // "my husband's job": the phrase lists know "my husband".
+    let bases: Vec<&str> =
+        words.iter().map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)).collect();
     let mut cues = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut push = |kind, first: usize, last: usize, confidence| {
@@ -178,6 +181,7 @@ pub fn identity_cues(text: &str) -> Vec<IdentityCue> {
         cues.push(IdentityCue { kind, start, end: tokens[last].end, confidence });
     };
     let lex = lexicon();
+    let last_line_start = text.trim_end().rfind('\n').map_or(0, |byte| text[..=byte].chars().count());
     let mut i = 0;
     while i < tokens.len() {
         let token = &tokens[i];
@@ -208,8 +212,8 @@ pub fn identity_cues(text: &str) -> Vec<IdentityCue> {
             push(CueType::Address, i, last, 0.85);
         }
         // Phrases from the word lists.
-        if let Some(length) = lex.gender_phrases.longest_at(&words, i)
-            && !follows_other_person(&words, i)
+        if let Some(length) = lex.gender_phrases.longest_at(&bases, i)
+            && !about_someone_else(&words, i)
         {
             push(CueType::Gender, i, i + length - 1, 0.85);
         }
@@ -218,7 +222,9 @@ pub fn identity_cues(text: &str) -> Vec<IdentityCue> {
         }
         if let Some(length) = lex.religion_phrases.longest_at(&words, i) {
             push(CueType::Religion, i, i + length - 1, 0.85);
-        } else if is_religion_term(lower) && speaks_of_own_circle(&words, i) {
+        } else if (is_religion_term(lower) && speaks_of_own_circle(&words, i))
+            || (lex.religious_practices.contains(lower) && speaks_of_oneself(&tokens, i))
+        {
             push(CueType::Religion, i, i, 0.75);
         }
         if let Some(last) = self_gender_at(&words, i) {
@@ -230,6 +236,11 @@ pub fn identity_cues(text: &str) -> Vec<IdentityCue> {
             lex.ambiguous_nationalities.contains(lower) && is_self_reference(&words, i) && names_a_person(&words, i);
         if nationality || ambiguous_nationality {
             push(CueType::Origin, i, i, 0.8);
+        } else if spoken_at_home(&tokens, &words, i) {
+            push(CueType::Origin, i, i, 0.7);
+        }
+        if let Some(last) = address_after_residence(&tokens, &words, i) {
+            push(CueType::Address, i, last, 0.8);
         }
         if let Some(last) = school_at(&tokens, &words, i) {
             push(CueType::School, i, last, 0.85);
@@ -240,6 +251,16 @@ pub fn identity_cues(text: &str) -> Vec<IdentityCue> {
             if let Some((kind, confidence)) = place_context(&tokens, &words, i, last) {
                 push(kind, i, last, confidence);
             }
+            i = last + 1;
+            continue;
+        }
+        if let Some((kind, last)) = unlisted_place_at(&tokens, &words, i) {
+            push(kind, i, last, 0.7);
+            i = last + 1;
+            continue;
+        }
+        if let Some(last) = signature_at(last_line_start, &tokens, i) {
+            push(CueType::Person, i, last, 0.7);
             i = last + 1;
             continue;
         }
@@ -284,12 +305,36 @@ fn is_url(lower: &str) -> bool {
     let handle =
         lower.len() > 3 && lower.starts_with('@') && lower[1..].chars().all(|c| c.is_alphanumeric() || c == '_');
     let web = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
-    let profile =
-        ["linkedin.com", "github.com", "instagram.com", "facebook.com", "x.com/", "twitter.com", "tiktok.com"]
-            .iter()
-            .any(|site| lower.contains(site));
-    let domain =
-        lower.contains('/') && [".nl/", ".com/", ".org/", ".eu/", ".be/", ".io/"].iter().any(|tld| lower.contains(tld));
+    let profile = [
+        "linkedin.com",
+        "github.com",
+        "github.io",
+        "gitlab.com",
+        "instagram.com",
+        "facebook.com",
+        "x.com/",
+        "twitter.com",
+        "tiktok.com",
+        "youtube.com",
+        "behance.net",
+        "dribbble.com",
+        "medium.com",
+        "substack.com",
+        "bsky.app",
+        "mastodon.",
+        "about.me",
+        "wa.me/",
+        "t.me/",
+    ]
+    .iter()
+    .any(|site| lower.contains(site));
+    let domain = lower.contains('/')
+        && [
+            ".nl/", ".com/", ".org/", ".net/", ".eu/", ".be/", ".io/", ".dev/", ".me/", ".info/", ".app/", ".co/",
+            ".uk/",
+        ]
+        .iter()
+        .any(|tld| lower.contains(tld));
     handle || web || profile || domain
 }
 
@@ -389,8 +434,9 @@ const MONTHS: [&str; 24] = [
 fn date_of_birth_at(tokens: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
     let words: Vec<&str> = tokens.iter().skip(at).take(3).map(|t| t.lower.as_str()).collect();
     let trigger = match words.as_slice() {
-        ["geboren", "op", ..] | ["born", "on", ..] => 2,
-        ["geboortedatum", ..] | ["birthdate", ..] => 1,
+        ["geboren", "op", ..] | ["born", "on", ..] | ["birthday", "is", ..] => 2,
+        ["geboren", "in", month, ..] | ["born", "in", month, ..] if MONTHS.contains(month) => 2,
+        ["geboortedatum", ..] | ["birthdate", ..] | ["dob", ..] | ["geb", ..] | ["geboren", ..] | ["born", ..] => 1,
         ["date", "of", "birth", ..] => 3,
         _ => return None,
     };
@@ -440,11 +486,49 @@ fn age_at(tokens: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
         return Some((at, at));
     }
     if is_age_number(token) && matches!(next(1), "jaar" | "years" | "year") {
-        let old = matches!(next(2), "oud" | "old");
+        let old = matches!(next(2), "oud" | "old" | "jong" | "young");
         let said_of_me = matches!(previous(1), "ben" | "am" | "i'm" | "word" | "werd" | "turned" | "turn" | "was");
         if old || said_of_me {
             return Some((at, at + if old { 2 } else { 1 }));
         }
+    }
+    // "omdat ik 61 ben", "nu ik 45 word"
+    if is_age_number(token) && previous(1) == "ik" && matches!(next(1), "ben" | "word") {
+        return Some((at, at));
+    }
+    // "met mijn 63 jaar", "ik ben bijna 60", "I am nearly 60"
+    if is_age_number(token) && previous(1) == "mijn" && next(1) == "jaar" {
+        return Some((at - 1, at + 1));
+    }
+    let nearly = matches!(previous(1), "bijna" | "ruim" | "net" | "inmiddels" | "nearly" | "almost" | "just" | "over");
+    if is_age_number(token) && nearly && matches!(previous(2), "ben" | "am" | "i'm" | "word" | "turned") {
+        return Some((at - 1, at));
+    }
+    if is_age_number(token) && previous(1) == "aged" {
+        return Some((at - 1, at));
+    }
+    // "in my late fifties", "in my early thirties"
+    if TENS_EN.contains(&lower)
+        && matches!(previous(1), "early" | "mid" | "late")
+        && previous(2) == "my"
+        && previous(3) == "in"
+    {
+        return Some((at - 3, at));
+    }
+    // "ik ben in de veertig"
+    if TENS_NL.contains(&lower) && previous(1) == "de" && previous(2) == "in" && matches!(previous(3), "ben" | "zit") {
+        return Some((at - 2, at));
+    }
+    // "55-plusser", "vijftigplusser"
+    if lower.ends_with("plusser") && (lower.starts_with(|c: char| c.is_ascii_digit()) || is_age_prefix(lower)) {
+        return Some((at, at));
+    }
+    // "ik ben in 1976 in Sarajevo geboren"
+    if previous(1) == "in"
+        && token.number().is_some_and(|y| (1930..=2015).contains(&y))
+        && (1..=4).any(|n| matches!(next(n), "geboren" | "born"))
+    {
+        return Some((at, at));
     }
     if is_age_number(token) && matches!(previous(1), "ben" | "am" | "i'm") && matches!(previous(2), "ik" | "i" | "") {
         let unit = matches!(next(1), "uur" | "hours" | "procent" | "percent" | "%" | "keer" | "times");
@@ -566,7 +650,7 @@ fn place_context(tokens: &[Token<'_>], words: &[&str], first: usize, last: usize
     ) {
         return None;
     }
-    let window = &words[first.saturating_sub(7)..first];
+    let window = &words[first.saturating_sub(9)..first];
     let after: Vec<&str> = words.iter().skip(last + 1).take(5).copied().collect();
     let has = |list: &[&str], wanted: &[&str]| list.iter().any(|w| wanted.contains(w));
     let personal = [
@@ -612,15 +696,29 @@ fn place_context(tokens: &[Token<'_>], words: &[&str], first: usize, last: usize
         "adres",
         "address",
         "correspondence",
+        "woonplaats",
+        "geboorteplaats",
+        "geboortestad",
+        "hometown",
+        "birthplace",
+        "oorspronkelijk",
+        "originally",
     ];
     // "8011 AB Zwolle", "3811AL Amersfoort"
     let postcode_before = (first >= 2 && postcode_at(tokens, first - 2) == Some(first - 1))
         || (first >= 1 && postcode_at(tokens, first - 1) == Some(first - 1));
-    let context = has(window, &personal) || has(&after, &personal) || postcode_before || before(1) == "uit";
+    let from_me = before(1) == "from" && matches!(before(2), "am" | "i'm" | "originally" | "hail");
+    let context = has(window, &personal) || has(&after, &personal) || postcode_before || before(1) == "uit" || from_me;
     let dutch = lex.dutch_places.longest_at(words, first).is_some();
     let city_abroad = lex.places_abroad.longest_at(words, first).is_some();
+    // "I currently live in London": where one lives now, even abroad, unless one also came from there.
+    let residence = ["woon", "wonen", "woont", "live", "lives", "living", "adres", "address", "woonplaats"];
+    let lives_there = has(window, &residence) || has(&after, &residence);
+    let origin_words = ["geboren", "opgegroeid", "ouders", "familie", "born", "grew", "parents", "family", "roots"];
+    let comes_from = has(window, &origin_words) || has(&after, &origin_words) || before(1) == "uit" || from_me;
     match (dutch, context) {
         (true, true) => Some((CueType::Location, 0.8)),
+        (false, true) if lives_there && !comes_from => Some((CueType::Location, 0.7)),
         (false, true) => Some((CueType::Origin, 0.8)),
         (false, false) if city_abroad => Some((CueType::Origin, 0.6)),
         _ => None,
@@ -691,7 +789,7 @@ fn self_gender_at(words: &[&str], at: usize) -> Option<usize> {
     let window = &words[at.saturating_sub(3)..at];
     let introduced = window.iter().any(|w| matches!(*w, "als" | "as"))
         || window.last().is_some_and(|w| matches!(*w, "single" | "alleenstaande"));
-    introduced.then_some(at)
+    (introduced && !about_someone_else(words, at)).then_some(at)
 }
 
 /// A religion term of the lists, also as the first part of a compound ("Diwali-feest",
@@ -732,13 +830,194 @@ fn names_a_background(words: &[&str], at: usize) -> bool {
     })
 }
 
-/// The phrase at `at` is about someone else: "de moeder van een cliënt", "a client's husband".
-fn follows_other_person(words: &[&str], at: usize) -> bool {
-    let before = at.checked_sub(1).and_then(|i| words.get(i)).copied().unwrap_or("");
-    matches!(
-        before,
-        "de" | "het" | "een" | "the" | "a" | "an" | "haar" | "zijn" | "hun" | "his" | "her" | "their" | "its"
-    ) || before.ends_with("'s")
+/// The phrase at `at` is about someone else: "de moeder van een cliënt", "a client's husband", "een
+/// alleenstaande moeder van vier" (of a client). An article before it is about oneself only after
+/// "ik ben", "als", "I am", "as": "ik ben een alleenstaande moeder", "as a single father".
+fn about_someone_else(words: &[&str], at: usize) -> bool {
+    let mut first = at;
+    while first > 0
+        && matches!(
+            words[first - 1],
+            "alleenstaande" | "jonge" | "werkende" | "trotse" | "single" | "young" | "working" | "proud"
+        )
+    {
+        first -= 1;
+    }
+    let before = first.checked_sub(1).and_then(|i| words.get(i)).copied().unwrap_or("");
+    let possessive_of_other = matches!(before, "haar" | "zijn" | "hun" | "his" | "her" | "their" | "its")
+        || before.ends_with("'s")
+        || before.ends_with("’s");
+    if possessive_of_other {
+        return true;
+    }
+    let article = matches!(before, "de" | "het" | "een" | "the" | "a" | "an");
+    let introduced = words[first.saturating_sub(4)..first.saturating_sub(1)]
+        .iter()
+        .any(|w| matches!(*w, "ben" | "am" | "i'm" | "als" | "as"));
+    article && !introduced
+}
+
+/// The applicant speaks of themselves within five words: "omdat ik een hijab draag", "I keep the
+/// sabbath". For practices and garments, which are personal whenever the writer does them; "we"
+/// is left out, as it is mostly the team at work ("rond het Suikerfeest plannen we extra uren").
+fn speaks_of_oneself(tokens: &[Token<'_>], at: usize) -> bool {
+    let first_person = |t: &Token<'_>| {
+        matches!(t.lower.as_str(), "ik" | "i" | "me" | "mij" | "mijn" | "my" | "mezelf" | "myself" | "thuis")
+    };
+    // Within the same sentence: back to the previous sentence's end, on to this one's.
+    let mut start = at;
+    while start > 0 && at - start < 5 && !tokens[start - 1].ends_clause {
+        start -= 1;
+    }
+    let mut end = at;
+    while end + 1 < tokens.len() && end - at < 5 && !tokens[end].ends_clause {
+        end += 1;
+    }
+    tokens[start..=end].iter().any(first_person)
+}
+
+/// A language spoken at home that tells where a family comes from: "thuis spreken we Tarifit",
+/// "my mother tongue is Tigrinya", "ik spreek ook Arabisch". Languages most people learn at school
+/// are left alone.
+fn spoken_at_home(tokens: &[Token<'_>], words: &[&str], at: usize) -> bool {
+    let lex = lexicon();
+    let word = words[at];
+    let school_language = matches!(
+        word,
+        "nederlands"
+            | "engels"
+            | "duits"
+            | "frans"
+            | "spaans"
+            | "italiaans"
+            | "dutch"
+            | "english"
+            | "german"
+            | "french"
+            | "spanish"
+            | "italian"
+            | "latijn"
+            | "latin"
+    );
+    let language = lex.heritage_languages.contains(word)
+        || (tokens[at].is_capitalised()
+            && (lex.nationalities.contains(word) || lex.ambiguous_nationalities.contains(word)));
+    if school_language || !language {
+        return false;
+    }
+    words[at.saturating_sub(4)..at].iter().any(|w| {
+        matches!(
+            *w,
+            "spreek"
+                | "spreken"
+                | "spreekt"
+                | "sprak"
+                | "moedertaal"
+                | "thuistaal"
+                | "speak"
+                | "speaks"
+                | "spoke"
+                | "tongue"
+                | "native"
+                | "dialect"
+        )
+    })
+}
+
+/// A street and house number after "ik woon op/aan", "I live at/on": "woon op de Hoge Gouwe 23".
+fn address_after_residence(tokens: &[Token<'_>], words: &[&str], at: usize) -> Option<usize> {
+    let before = |n: usize| at.checked_sub(n).and_then(|i| words.get(i)).copied().unwrap_or("");
+    let skip = usize::from(matches!(before(1), "de" | "het" | "the"));
+    let preposition = matches!(before(1 + skip), "op" | "aan" | "at" | "on");
+    let residence = words[at.saturating_sub(4 + skip)..at]
+        .iter()
+        .any(|w| matches!(*w, "woon" | "wonen" | "woont" | "woonde" | "live" | "lives" | "lived"));
+    if !(preposition && residence && tokens[at].is_capitalised()) {
+        return None;
+    }
+    for length in 1..=4 {
+        let number = tokens.get(at + length)?;
+        if tokens[at + length - 1].ends_clause || !(tokens[at + length - 1].is_capitalised() || length > 1) {
+            return None;
+        }
+        if is_house_number(number) {
+            return Some(at + length);
+        }
+    }
+    None
+}
+
+/// Words before a place that say the applicant comes from it ([`CueType::Origin`]) or lives there
+/// ([`CueType::Location`]).
+const ORIGIN_TRIGGERS: [&[&str]; 21] = [
+    &["am", "from"],
+    &["i'm", "from"],
+    &["originally", "from"],
+    &["geboren", "in"],
+    &["opgegroeid", "in"],
+    &["getogen", "in"],
+    &["kom", "uit"],
+    &["kom", "oorspronkelijk", "uit"],
+    &["komen", "uit"],
+    &["kwamen", "uit"],
+    &["komt", "uit"],
+    &["afkomstig", "uit"],
+    &["afkomstig", "van"],
+    &["gevlucht", "uit"],
+    &["born", "in"],
+    &["grew", "up", "in"],
+    &["raised", "in"],
+    &["fled", "from"],
+    &["came", "from"],
+    &["moved", "here", "from"],
+    &["emigrated", "from"],
+];
+const RESIDENCE_TRIGGERS: [&[&str]; 12] = [
+    &["woon", "in"],
+    &["woon", "te"],
+    &["wonen", "in"],
+    &["woont", "in"],
+    &["woonachtig", "in"],
+    &["woonachtig", "te"],
+    &["verhuisd", "naar"],
+    &["verhuisde", "naar"],
+    &["woonplaats"],
+    &["live", "in"],
+    &["lives", "in"],
+    &["living", "in"],
+];
+
+/// A place that is on no list, named where only a place can stand: after "geboren in", "grew up in"
+/// (origin, unless it is a Dutch place) or "ik woon in", "I live in" (place of residence); also
+/// "in Sarajevo geboren", "in Dalfsen woon ik". Capitalised words, at most three.
+fn unlisted_place_at(tokens: &[Token<'_>], words: &[&str], at: usize) -> Option<(CueType, usize)> {
+    let token = &tokens[at];
+    let not_a_place = MONTHS.contains(&words[at])
+        || matches!(words[at], "de" | "het" | "een" | "the" | "a" | "nederland" | "holland" | "europa" | "europe")
+        || token.core.chars().any(|c| c.is_ascii_digit())
+        // "UWV", "IND": organisations, not places.
+        || (token.core.len() >= 2 && token.core.chars().all(|c| c.is_ascii_uppercase()));
+    if !token.is_capitalised() || not_a_place {
+        return None;
+    }
+    let mut last = at;
+    while last < at + 2 && !tokens[last].ends_clause && tokens.get(last + 1).is_some_and(Token::is_capitalised) {
+        last += 1;
+    }
+    let ends_with = |trigger: &[&str]| at >= trigger.len() && words[at - trigger.len()..at] == *trigger;
+    let after = |n: usize| words.get(last + n).copied().unwrap_or("");
+    let in_before = at > 0 && words[at - 1] == "in";
+    let origin = ORIGIN_TRIGGERS.iter().any(|t| ends_with(t))
+        || (in_before && matches!(after(1), "geboren" | "opgegroeid"))
+        || (in_before && after(1) == "ben" && after(2) == "geboren");
+    let residence = RESIDENCE_TRIGGERS.iter().any(|t| ends_with(t))
+        || (in_before && matches!(after(1), "woon" | "wonen" | "woont"));
+    let dutch = lexicon().dutch_places.longest_at(words, at).is_some();
+    match (origin, residence) {
+        (true, _) if !dutch => Some((CueType::Origin, last)),
+        (true, _) | (_, true) => Some((CueType::Location, last)),
+        _ => None,
+    }
 }
 
 /// A school name: from the list, or a pattern word followed by capitalised words
@@ -783,6 +1062,24 @@ fn school_at(tokens: &[Token<'_>], words: &[&str], at: usize) -> Option<usize> {
     last.or((length > 1).then_some(at + length - 1))
 }
 
+/// A signature: the answer's last line holds only two to four capitalised words (name particles
+/// such as "van", "de" in between), like "Gerrit Wijnands" or "Anna van der Berg".
+fn signature_at(last_line_start: usize, tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let on_last_line = &tokens[at..];
+    if tokens[at].start < last_line_start || at > 0 && tokens[at - 1].start >= last_line_start {
+        return None;
+    }
+    let particle =
+        |t: &Token<'_>| matches!(t.lower.as_str(), "van" | "de" | "der" | "den" | "ter" | "el" | "al" | "bin");
+    let name_like = |t: &Token<'_>| {
+        (t.is_capitalised() && t.core.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'))
+            || particle(t)
+    };
+    let count = on_last_line.len();
+    let all_names = on_last_line.iter().all(name_like) && on_last_line.last().is_some_and(|t| !particle(t));
+    ((2..=4).contains(&count) && all_names && on_last_line[0].is_capitalised()).then_some(tokens.len() - 1)
+}
+
 /// A person's name: a first name of the list (ambiguous ones only with a surname or a cue before),
 /// initials with a surname, a known surname with its prefix, a name after "mijn naam is" or a
 /// greeting at the end.
@@ -818,6 +1115,16 @@ fn person_at(tokens: &[Token<'_>], words: &[&str], at: usize) -> Option<usize> {
             | "prime"
             | "secretary"
             | "commissaris"
+            | "eurocommissaris"
+            | "commissioner"
+            | "kamerlid"
+            | "senator"
+            | "oud-premier"
+            | "ex-premier"
+            | "prins"
+            | "prinses"
+            | "prince"
+            | "princess"
     );
     if public_role
         || (token.lower == "jan" && words.get(at + 1) == Some(&"en") && words.get(at + 2) == Some(&"alleman"))
@@ -893,6 +1200,32 @@ mod tests {
             ("Zaaknummer 123456789 ging over", vec![]),
             ("Postcode 3511 AB in", vec![(CueType::Postcode, "3511 AB")]),
             ("Zie linkedin.com/in/sanne-jansen voor", vec![(CueType::Url, "linkedin.com/in/sanne-jansen")]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(CueType, String)> = expected.into_iter().map(|(k, s)| (k, s.to_owned())).collect();
+            assert_eq!(found(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_said_in_other_ways_are_found_too() {
+        let cases: Vec<(&str, Vec<(CueType, &str)>)> = vec![
+            ("Omdat ik 61 ben, begreep ik hun twijfels.", vec![(CueType::Age, "61")]),
+            ("I am in my late fifties and", vec![(CueType::Age, "in my late fifties")]),
+            ("Ik ben in 1976 in Sarajevo geboren.", vec![(CueType::Age, "1976"), (CueType::Origin, "Sarajevo")]),
+            ("Geb. 12-03-1985, Utrecht", vec![(CueType::DateOfBirth, "12-03-1985")]),
+            ("Ik woon in Zyxwadorp sinds kort.", vec![(CueType::Location, "Zyxwadorp")]),
+            ("Ik ben opgegroeid in Zyxwastan en", vec![(CueType::Origin, "Zyxwastan")]),
+            ("Later I moved to UWV as a trainer.", vec![]),
+            ("Thuis spreken we Tarifit met elkaar.", vec![(CueType::Origin, "Tarifit")]),
+            ("Ik spreek Engels en Duits.", vec![]),
+            ("Omdat ik een hijab draag, vragen klanten soms", vec![(CueType::Religion, "hijab")]),
+            ("Rond het Suikerfeest plannen we extra uren.", vec![]),
+            ("Sinds vorig jaar woon ik op de Hoge Gouwe 23.", vec![(CueType::Address, "Hoge Gouwe 23")]),
+            ("I moved here for my husband's job.", vec![(CueType::Gender, "my husband's")]),
+            ("My client was a single father who", vec![]),
+            ("I currently live in London.", vec![(CueType::Location, "London")]),
+            ("Bedankt voor het lezen.\nZyxwa Plantnaam", vec![(CueType::Person, "Zyxwa Plantnaam")]),
         ];
         for (text, expected) in cases {
             let expected: Vec<(CueType, String)> = expected.into_iter().map(|(k, s)| (k, s.to_owned())).collect();
