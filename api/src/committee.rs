@@ -26,6 +26,8 @@ pub struct AssignedVacancy {
 pub struct CommitteeVacancy {
     pub id: Uuid,
     pub title: String,
+    /// Whether this member confirmed the conduct statement; scoring waits for it.
+    pub conduct_confirmed: bool,
     pub questions: Vec<CommitteeQuestion>,
 }
 
@@ -39,22 +41,74 @@ pub struct CommitteeQuestion {
     pub guide: ScoringGuide,
     pub weight: u8,
     pub answers: u32,
+    /// Answers this member has scored.
+    #[serde(default)]
+    pub scored: u32,
+    /// Whether this member sealed the question.
+    #[serde(default)]
+    pub sealed: bool,
+    /// Whether every member sealed it, so the panel's scores can be seen.
+    #[serde(default)]
+    pub panel_open: bool,
 }
 
-/// An answer as the committee reads it: masked, with its number for this question only.
+/// `GET /api/committee/vacancies/{id}/questions/{question_id}/sift`: the answers to one question in
+/// this member's own order, with their own scores so far.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MaskedAnswer {
+pub struct Sift {
+    pub vacancy_id: Uuid,
+    pub question: CommitteeQuestion,
+    pub answers: Vec<SiftAnswer>,
+    pub sealed: bool,
+    pub members: u32,
+    pub members_sealed: u32,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiftAnswer {
+    /// The answer's number for this question ("Antwoord 7").
+    pub number: u32,
+    /// Where it stands in this member's order (1-based).
+    pub position: u32,
+    pub text: String,
+    pub score: Option<u8>,
+    pub note: Option<String>,
+}
+
+/// `PUT …/sift/{number}`: a score of 1 to 5 and an optional note; saved as often as it changes.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreInput {
+    pub score: u8,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `GET …/panel`: once every member sealed the question, each answer's scores side by side.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Panel {
+    pub question: CommitteeQuestion,
+    pub answers: Vec<PanelAnswer>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PanelAnswer {
     pub number: u32,
     pub text: String,
+    pub scores: Vec<PanelScore>,
+    pub mean: f64,
+    /// The scores differ by 2 or more: a point for the calibration discussion.
+    pub disagreement: bool,
 }
 
-/// `GET /api/committee/vacancies/{id}/questions/{question_id}/answers`: a page, by number.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MaskedAnswerPage {
-    pub items: Vec<MaskedAnswer>,
-    pub page: u64,
-    pub per_page: u64,
-    pub total: u64,
+pub struct PanelScore {
+    pub member: String,
+    pub score: u8,
+    pub note: Option<String>,
 }

@@ -352,6 +352,30 @@ error_codes! {
         nl: "De voorzitter moet zelf lid van de commissie zijn. Kies een voorzitter uit de gekozen leden.",
         en: "The chair must be a member of the committee. Choose a chair from the chosen members.",
     },
+    ConductRequired = "conduct_required" {
+        nl: "Bevestig eerst de afspraken voor het beoordelen. Daarna kunt u scores geven. Er is niets opgeslagen.",
+        en: "First confirm the agreements for scoring. After that you can give scores. Nothing was saved.",
+    },
+    ScoreInvalid = "score_invalid" {
+        nl: "Geef een score van 1 tot en met 5.",
+        en: "Give a score from 1 to 5.",
+    },
+    NoteTooLong = "note_too_long" {
+        nl: "Een notitie heeft hoogstens 1000 tekens. Maak hem korter.",
+        en: "A note has at most 1000 characters. Make it shorter.",
+    },
+    QuestionSealed = "question_sealed" {
+        nl: "U hebt uw scores voor deze vraag al ingeleverd. Ze zijn verzegeld en veranderen niet meer. Er is niets opgeslagen.",
+        en: "You have already submitted your scores for this question. They are sealed and do not change any more. Nothing was saved.",
+    },
+    ScoresMissing = "scores_missing" {
+        nl: "Nog niet elk antwoord heeft een score. Geef elk antwoord een score en lever daarna in. Er is niets ingeleverd.",
+        en: "Not every answer has a score yet. Score every answer and submit after that. Nothing was submitted.",
+    },
+    PanelNotOpen = "panel_not_open" {
+        nl: "De scores van de commissie zijn pas te zien als iedereen deze vraag heeft ingeleverd.",
+        en: "The committee's scores can be seen only when everyone has submitted this question.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

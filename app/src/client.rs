@@ -6,7 +6,7 @@ use api::account::{LoginRequest, SessionInfo, UserPage};
 use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
-use api::committee::{AssignedVacancy, CommitteeVacancy, MaskedAnswerPage};
+use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreInput, Sift, SiftAnswer};
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
 use api::problem::{ErrorCode, Problem};
 use api::screening::{
@@ -297,14 +297,42 @@ pub async fn committee_vacancy(vacancy: Uuid, language: Language) -> Result<Comm
     send(Request::get(&format!("/api/committee/vacancies/{vacancy}")), language).await
 }
 
-pub async fn masked_answers(
+pub async fn confirm_conduct(
+    vacancy: Uuid,
+    csrf_token: &str,
+    language: Language,
+) -> Result<CommitteeVacancy, ApiFailure> {
+    send_json(Request::post(&format!("/api/committee/vacancies/{vacancy}/conduct")), &(), csrf_token, language).await
+}
+
+pub async fn sift(vacancy: Uuid, question: Uuid, language: Language) -> Result<Sift, ApiFailure> {
+    send(Request::get(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/sift")), language).await
+}
+
+pub async fn save_score(
     vacancy: Uuid,
     question: Uuid,
-    page: u64,
+    number: u32,
+    input: &ScoreInput,
+    csrf_token: &str,
     language: Language,
-) -> Result<MaskedAnswerPage, ApiFailure> {
-    let path = format!("/api/committee/vacancies/{vacancy}/questions/{question}/answers?page={page}&per_page=10");
-    send(Request::get(&path), language).await
+) -> Result<SiftAnswer, ApiFailure> {
+    let builder = Request::put(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/sift/{number}"));
+    send_json(builder, input, csrf_token, language).await
+}
+
+pub async fn seal_question(
+    vacancy: Uuid,
+    question: Uuid,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Sift, ApiFailure> {
+    let builder = Request::post(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/seal"));
+    send_json(builder, &(), csrf_token, language).await
+}
+
+pub async fn panel(vacancy: Uuid, question: Uuid, language: Language) -> Result<Panel, ApiFailure> {
+    send(Request::get(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/panel")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

@@ -18,6 +18,8 @@ use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::application::apply::ApplyPage;
 use crate::pages::application::resume::ResumePage;
 use crate::pages::application::status::StatusPage;
+use crate::pages::committee::panel::PanelPage;
+use crate::pages::committee::sift::SiftPage;
 use crate::pages::committee::{CommitteeHomePage, CommitteeVacancyPage};
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
@@ -48,6 +50,8 @@ fn App() -> impl IntoView {
                     <Route path=path!("/beheer/outbox") view=OutboxPage/>
                     <Route path=path!("/commissie") view=CommitteeHomePage/>
                     <Route path=path!("/commissie/vacature/:id") view=CommitteeVacancyPage/>
+                    <Route path=path!("/commissie/vacature/:id/vraag/:question") view=SiftPage/>
+                    <Route path=path!("/commissie/vacature/:id/vraag/:question/panel") view=PanelPage/>
                     <Route path=path!("/vacatures") view=OpenVacanciesPage/>
                     <Route path=path!("/vacature/:id") view=PublicVacancyPage/>
                     <Route path=path!("/vacature/:id/solliciteren") view=ApplyPage/>

@@ -44,7 +44,7 @@ impl Role {
             (self, permission),
             (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules | ReadOutbox)
                 | (Role::Recruiter, ManageVacancies)
-                | (Role::Committee, ReadReleasedAnswers)
+                | (Role::Committee, ScoreAnswers)
         )
     }
 }
@@ -62,8 +62,8 @@ pub enum Permission {
     ManageRules,
     /// Read the e-mail outbox (demo mode only, where no mail server is configured).
     ReadOutbox,
-    /// Read the masked answers of the vacancies one sits on, once released for scoring.
-    ReadReleasedAnswers,
+    /// Read and score the masked answers of the vacancies one sits on, once released for scoring.
+    ScoreAnswers,
 }
 
 #[cfg(test)]
@@ -94,10 +94,10 @@ mod tests {
             (Role::Recruiter, ReadOutbox, false),
             (Role::Committee, ReadOutbox, false),
             (Role::Evaluator, ReadOutbox, false),
-            (Role::Committee, ReadReleasedAnswers, true),
-            (Role::Recruiter, ReadReleasedAnswers, false),
-            (Role::Admin, ReadReleasedAnswers, false),
-            (Role::Evaluator, ReadReleasedAnswers, false),
+            (Role::Committee, ScoreAnswers, true),
+            (Role::Recruiter, ScoreAnswers, false),
+            (Role::Admin, ScoreAnswers, false),
+            (Role::Evaluator, ScoreAnswers, false),
         ];
         for (role, permission, expected) in table {
             assert_eq!(role.may(permission), expected, "{role:?} {permission:?}");

@@ -26,6 +26,8 @@ pub enum AuditAction {
     ScreeningStarted,
     ScreeningReleased,
     CommitteeChanged,
+    ConductConfirmed,
+    QuestionSealed,
 }
 
 impl AuditAction {
@@ -45,6 +47,8 @@ impl AuditAction {
             AuditAction::ScreeningStarted => "screening_started",
             AuditAction::ScreeningReleased => "screening_released",
             AuditAction::CommitteeChanged => "committee_changed",
+            AuditAction::ConductConfirmed => "conduct_confirmed",
+            AuditAction::QuestionSealed => "question_sealed",
         }
     }
 }

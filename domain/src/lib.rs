@@ -10,7 +10,8 @@
 //! (usernames and passwords as parsed types), [`audit`] (the hash chain of the audit log) and
 //! [`analysis`] (the inclusive vacancy-text analyser), [`vacancy`], [`questionnaire`] (questions, scoring
 //! guides and the question bank), [`application`] (answers, word counts, the receipt's digest),
-//! [`monitoring`] (the voluntary CBS questionnaire) and [`screening`] (identity cues in answers).
+//! [`monitoring`] (the voluntary CBS questionnaire), [`screening`] (identity cues in answers) and
+//! [`scoring`] (each member's scoring order, scores and disagreements).
 #![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod access;
@@ -21,5 +22,6 @@ pub mod audit;
 pub mod language;
 pub mod monitoring;
 pub mod questionnaire;
+pub mod scoring;
 pub mod screening;
 pub mod vacancy;

@@ -13,6 +13,7 @@ mod m20261127_000004_organisation_rules;
 mod m20261127_000005_questionnaires;
 mod m20261127_000006_applications;
 mod m20261130_000007_screening;
+mod m20261130_000008_scoring;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_questionnaires::Migration),
             Box::new(m20261127_000006_applications::Migration),
             Box::new(m20261130_000007_screening::Migration),
+            Box::new(m20261130_000008_scoring::Migration),
         ]
     }
 }

@@ -10,6 +10,10 @@ pub struct Model {
     pub user_id: Uuid,
     pub chair: bool,
     pub added_at: DateTimeUtc,
+    /// The seed of the member's scoring order (`domain::scoring::scoring_order`), drawn when they
+    /// confirm the conduct statement.
+    pub order_seed: Option<i64>,
+    pub conduct_confirmed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

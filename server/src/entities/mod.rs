@@ -12,6 +12,8 @@ pub mod monitoring_responses;
 pub mod organisation_rules;
 pub mod organisations;
 pub mod outbox;
+pub mod question_seals;
+pub mod scores;
 pub mod screened_answers;
 pub mod screening_findings;
 pub mod screenings;

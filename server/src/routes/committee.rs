@@ -5,17 +5,18 @@
 
 use std::collections::HashSet;
 
-use api::committee::{AssignedVacancy, CommitteeQuestion, CommitteeVacancy, MaskedAnswer, MaskedAnswerPage};
+use api::committee::{AssignedVacancy, CommitteeVacancy};
 use api::problem::{ErrorCode, Problem};
 use api::screening::{Committee, CommitteeInput, CommitteeMember, StaffMember};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use domain::access::{Permission, Role};
 use domain::application::ApplicationStatus;
 use domain::audit::AuditAction;
 use domain::questionnaire::Question;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use uuid::Uuid;
 
@@ -24,7 +25,7 @@ use crate::auth::CurrentUser;
 use crate::clock;
 use crate::entities::{applications, committee_members, screened_answers, screenings, users, vacancies};
 use crate::error::{ApiError, ApiJson};
-use crate::routes::users::PageQuery;
+use crate::routes::scoring::committee_question;
 use crate::routes::vacancies::{find, from_json, recruiter_organisation, status_of};
 use crate::startup::AppState;
 
@@ -71,19 +72,40 @@ pub async fn set(
     }
     let now = clock::now();
     let transaction = state.audit.begin(&state.db).await?;
+    // Members who stay keep their seat: their conduct statement, scoring order and scores.
+    let seated: Vec<Uuid> = committee_members::Entity::find()
+        .filter(committee_members::Column::VacancyId.eq(vacancy.id))
+        .all(&*transaction)
+        .await?
+        .into_iter()
+        .map(|seat| seat.user_id)
+        .collect();
     committee_members::Entity::delete_many()
         .filter(committee_members::Column::VacancyId.eq(vacancy.id))
+        .filter(committee_members::Column::UserId.is_not_in(members.iter().copied()))
         .exec(&*transaction)
         .await?;
-    if !members.is_empty() {
-        committee_members::Entity::insert_many(members.iter().map(|&member| committee_members::ActiveModel {
-            vacancy_id: Set(vacancy.id),
-            user_id: Set(member),
-            chair: Set(input.chair == Some(member)),
-            added_at: Set(now),
-        }))
-        .exec_without_returning(&*transaction)
-        .await?;
+    for &member in &members {
+        let chair = input.chair == Some(member);
+        if seated.contains(&member) {
+            committee_members::Entity::update_many()
+                .col_expr(committee_members::Column::Chair, Expr::value(chair))
+                .filter(committee_members::Column::VacancyId.eq(vacancy.id))
+                .filter(committee_members::Column::UserId.eq(member))
+                .exec(&*transaction)
+                .await?;
+        } else {
+            committee_members::ActiveModel {
+                vacancy_id: Set(vacancy.id),
+                user_id: Set(member),
+                chair: Set(chair),
+                added_at: Set(now),
+                order_seed: Set(None),
+                conduct_confirmed_at: Set(None),
+            }
+            .insert(&*transaction)
+            .await?;
+        }
     }
     transaction
         .record(
@@ -104,7 +126,7 @@ pub async fn assigned(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Json<Vec<AssignedVacancy>>, ApiError> {
-    user.require(Permission::ReadReleasedAnswers)?;
+    user.require(Permission::ScoreAnswers)?;
     let seats =
         committee_members::Entity::find().filter(committee_members::Column::UserId.eq(user.id)).all(&state.db).await?;
     let mut assigned = Vec::new();
@@ -130,48 +152,18 @@ pub async fn vacancy(
     user: CurrentUser,
     Path(id): Path<Uuid>,
 ) -> Result<Json<CommitteeVacancy>, ApiError> {
-    let vacancy = released_to(&state, &user, id).await?;
+    let (vacancy, seat) = released_to(&state, &user, id).await?;
     let questions: Vec<Question> = from_json(&vacancy.questions)?;
     let mut scored = Vec::new();
     for question in questions.into_iter().filter(|q| q.kind.is_scored_by_committee()) {
-        let answers = readable(vacancy.id, question.id).count(&state.db).await?;
-        scored.push(CommitteeQuestion {
-            id: question.id,
-            kind: question.kind,
-            prompt: question.prompt,
-            scenario: question.scenario,
-            guide: question.guide.unwrap_or_default(),
-            weight: question.weight,
-            answers: u32::try_from(answers).unwrap_or(u32::MAX),
-        });
+        scored.push(committee_question(&state.db, vacancy.id, question, user.id).await?);
     }
-    Ok(Json(CommitteeVacancy { id: vacancy.id, title: vacancy.title, questions: scored }))
-}
-
-/// The masked answers to one question, by their number for this question, a page at a time.
-#[utoipa::path(get, path = "/committee/vacancies/{id}/questions/{question_id}/answers", tag = "committee",
-    params(PageQuery), responses((status = 200, body = MaskedAnswerPage), (status = 404, body = Problem)))]
-pub async fn answers(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path((id, question_id)): Path<(Uuid, Uuid)>,
-    Query(query): Query<PageQuery>,
-) -> Result<Json<MaskedAnswerPage>, ApiError> {
-    let vacancy = released_to(&state, &user, id).await?;
-    let (page, per_page) = query.clamped();
-    let paginator =
-        readable(vacancy.id, question_id).order_by_asc(screened_answers::Column::Number).paginate(&state.db, per_page);
-    let total = paginator.num_items().await?;
-    let items = paginator
-        .fetch_page(page - 1)
-        .await?
-        .into_iter()
-        .map(|row| MaskedAnswer {
-            number: u32::try_from(row.number).unwrap_or_default(),
-            text: row.masked.unwrap_or_default(),
-        })
-        .collect();
-    Ok(Json(MaskedAnswerPage { items, page, per_page, total }))
+    Ok(Json(CommitteeVacancy {
+        id: vacancy.id,
+        title: vacancy.title,
+        conduct_confirmed: seat.conduct_confirmed_at.is_some(),
+        questions: scored,
+    }))
 }
 
 /// The committee of `vacancy`, chair first, then by name.
@@ -205,14 +197,20 @@ async fn candidates(db: &impl ConnectionTrait, organisation: Uuid) -> Result<Vec
     Ok(rows.into_iter().map(|u| StaffMember { user_id: u.id, display_name: u.display_name }).collect())
 }
 
-/// A vacancy the user sits on whose answers have been released; otherwise it does not exist for them.
-async fn released_to(state: &AppState, user: &CurrentUser, id: Uuid) -> Result<vacancies::Model, ApiError> {
-    user.require(Permission::ReadReleasedAnswers)?;
-    let seat = committee_members::Entity::find_by_id((id, user.id)).one(&state.db).await?;
-    if seat.is_none() || !released(&state.db, id).await? {
+/// A vacancy the user sits on whose answers have been released, with their seat; otherwise it does
+/// not exist for them.
+pub(crate) async fn released_to(
+    state: &AppState,
+    user: &CurrentUser,
+    id: Uuid,
+) -> Result<(vacancies::Model, committee_members::Model), ApiError> {
+    user.require(Permission::ScoreAnswers)?;
+    let seat = committee_members::Entity::find_by_id((id, user.id)).one(&state.db).await?.ok_or(ApiError::NotFound)?;
+    if !released(&state.db, id).await? {
         return Err(ApiError::NotFound);
     }
-    vacancies::Entity::find_by_id(id).one(&state.db).await?.ok_or(ApiError::NotFound)
+    let vacancy = vacancies::Entity::find_by_id(id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
+    Ok((vacancy, seat))
 }
 
 async fn released(db: &impl ConnectionTrait, vacancy: Uuid) -> Result<bool, ApiError> {
@@ -221,7 +219,7 @@ async fn released(db: &impl ConnectionTrait, vacancy: Uuid) -> Result<bool, ApiE
 }
 
 /// The masked answers to a question that the committee reads: of applications still submitted.
-fn readable(vacancy: Uuid, question: Uuid) -> sea_orm::Select<screened_answers::Entity> {
+pub(crate) fn readable(vacancy: Uuid, question: Uuid) -> sea_orm::Select<screened_answers::Entity> {
     let submitted = applications::Entity::find()
         .select_only()
         .column(applications::Column::Id)

@@ -10,6 +10,7 @@ mod health;
 mod organisations;
 mod outbox;
 mod questionnaires;
+pub(crate) mod scoring;
 mod screening;
 mod session;
 mod users;
@@ -84,7 +85,11 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(committee::get, committee::set))
         .routes(routes!(committee::assigned))
         .routes(routes!(committee::vacancy))
-        .routes(routes!(committee::answers))
+        .routes(routes!(scoring::confirm_conduct))
+        .routes(routes!(scoring::sift))
+        .routes(routes!(scoring::score))
+        .routes(routes!(scoring::seal))
+        .routes(routes!(scoring::panel))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -11,6 +11,7 @@ mod cli;
 mod errors;
 mod helpers;
 mod organisations;
+mod scoring;
 mod screening;
 mod session;
 mod users;

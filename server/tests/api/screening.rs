@@ -3,7 +3,7 @@
 //! identifying after it.
 
 use api::application::{ApplicationExport, Receipt};
-use api::committee::{AssignedVacancy, CommitteeVacancy, MaskedAnswerPage};
+use api::committee::{AssignedVacancy, CommitteeVacancy, Sift};
 use api::problem::ErrorCode;
 use api::screening::{Committee, CueType, FindingDecision, FindingSource, ScreenedAnswerPage, Screening};
 use api::vacancy::{Vacancy, VacancyStatus};
@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::helpers::{Applicant, PASSWORD, TestApp, field_codes, in_days, open_question, problem, spawn_app};
 
-const ORGANISATION: &str = "Ministerie van Screeningzaken";
+pub(crate) const ORGANISATION: &str = "Ministerie van Screeningzaken";
 
 /// Planted identity: in the answers and in the identity envelope.
 const NAME: &str = "Fatima Yilmaz";
@@ -37,7 +37,7 @@ fn planted_answer() -> String {
 
 /// A published vacancy of [`ORGANISATION`] with an open question and a knock-out question; the
 /// recruiter `werver` stays logged in.
-async fn published_vacancy(app: &TestApp) -> Vacancy {
+pub(crate) async fn published_vacancy(app: &TestApp) -> Vacancy {
     app.login_as_recruiter_of("werver", ORGANISATION).await;
     let knock_out = json!({
         "id": Uuid::new_v4(), "kind": "knock_out", "prompt": "Kunt u een Verklaring Omtrent het Gedrag krijgen?",
@@ -56,7 +56,7 @@ async fn published_vacancy(app: &TestApp) -> Vacancy {
 }
 
 /// Submits an application; returns the applicant (for their own data requests) and the receipt.
-async fn apply(
+pub(crate) async fn apply(
     app: &TestApp,
     vacancy: &Vacancy,
     text: &str,
@@ -83,7 +83,7 @@ async fn apply(
 }
 
 /// Moves the deadline into the past, as time would.
-async fn close(app: &TestApp, vacancy: &Vacancy) {
+pub(crate) async fn close(app: &TestApp, vacancy: &Vacancy) {
     vacancies::Entity::update_many()
         .col_expr(vacancies::Column::ClosesAt, Expr::value(Some(chrono::Utc::now() - chrono::Duration::hours(1))))
         .filter(vacancies::Column::Id.eq(vacancy.id))
@@ -105,7 +105,7 @@ async fn closed_vacancy(app: &TestApp) -> (Vacancy, Applicant) {
 }
 
 /// Committee staff of [`ORGANISATION`]; returns their user ids.
-async fn committee_staff(app: &TestApp, usernames: &[&str]) -> Vec<Uuid> {
+pub(crate) async fn committee_staff(app: &TestApp, usernames: &[&str]) -> Vec<Uuid> {
     let organisation = app.organisation(ORGANISATION).await;
     for username in usernames {
         app.create_user_in(username, api::Role::Committee, Some(organisation)).await;
@@ -118,12 +118,12 @@ async fn screening(app: &TestApp, vacancy: Uuid) -> Screening {
     app.get(&format!("/api/vacancies/{vacancy}/screening")).await.json().await.expect("screening")
 }
 
-async fn answers_page(app: &TestApp, vacancy: Uuid, question: Uuid, query: &str) -> ScreenedAnswerPage {
+pub(crate) async fn answers_page(app: &TestApp, vacancy: Uuid, question: Uuid, query: &str) -> ScreenedAnswerPage {
     let path = format!("/api/vacancies/{vacancy}/screening/questions/{question}?{query}");
     app.get(&path).await.json().await.expect("answers")
 }
 
-async fn decide(app: &TestApp, vacancy: Uuid, finding: Uuid, decision: &str) -> reqwest::Response {
+pub(crate) async fn decide(app: &TestApp, vacancy: Uuid, finding: Uuid, decision: &str) -> reqwest::Response {
     app.put(&format!("/api/vacancies/{vacancy}/screening/findings/{finding}"), &json!({ "decision": decision })).await
 }
 
@@ -218,7 +218,7 @@ async fn the_recruiter_decides_every_finding_and_the_committee_reads_placeholder
     let assigned: Vec<AssignedVacancy> = app.get("/api/committee/vacancies").await.json().await.expect("assigned");
     assert_eq!(assigned.len(), 1);
     assert!(!assigned[0].released && assigned[0].chair);
-    let read = format!("/api/committee/vacancies/{}/questions/{question}/answers", vacancy.id);
+    let read = format!("/api/committee/vacancies/{}/questions/{question}/sift", vacancy.id);
     assert_eq!(app.get(&read).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(app.get(&format!("/api/committee/vacancies/{}", vacancy.id)).await.status(), StatusCode::NOT_FOUND);
 
@@ -242,14 +242,16 @@ async fn the_recruiter_decides_every_finding_and_the_committee_reads_placeholder
         app.get(&format!("/api/committee/vacancies/{}", vacancy.id)).await.json().await.expect("vacancy");
     assert_eq!(scored.questions.len(), 1);
     assert_eq!(scored.questions[0].answers, 2);
-    let page: MaskedAnswerPage = app.get(&read).await.json().await.expect("answers");
-    let masked = page.items.iter().find(|a| a.text.contains("[naam]")).expect("the planted answer, masked");
+    let conduct = app.post(&format!("/api/committee/vacancies/{}/conduct", vacancy.id), &json!({})).await;
+    assert_eq!(conduct.status(), StatusCode::OK);
+    let page: Sift = app.get(&read).await.json().await.expect("answers");
+    let masked = page.answers.iter().find(|a| a.text.contains("[naam]")).expect("the planted answer, masked");
     assert_eq!(
         masked.text,
         "Ik woon in [woonplaats] en ben [geboortedatum] in 1984. Mijn ouders komen uit [herkomst]. Bel me op \
          [telefoon] of mail [e-mail]. Met vriendelijke groet, [naam]"
     );
-    assert!(page.items.iter().all(|a| !a.text.contains("Zwolle")), "knocked-out answers are not read");
+    assert!(page.answers.iter().all(|a| !a.text.contains("Zwolle")), "knocked-out answers are not read");
 
     // The applicant's own copy is the original, unchanged.
     let export: ApplicationExport = planted
@@ -358,10 +360,16 @@ async fn nothing_planted_in_answers_or_envelope_reaches_a_committee_member_at_an
     crawl_as_member(&app, &vacancy, question, true).await;
 }
 
-/// Logs in as `lid1`, calls every GET of the OpenAPI document with the vacancy's real ids filled in,
-/// and asserts that no planted identity string appears; then logs the recruiter back in.
+/// Logs in as `lid1`, confirms the conduct statement, calls every GET of the OpenAPI document with the
+/// vacancy's real ids filled in, and asserts that no planted identity string appears; then logs the
+/// recruiter back in.
 async fn crawl_as_member(app: &TestApp, vacancy: &Vacancy, question: Uuid, released: bool) {
     assert_eq!(app.login("lid1", PASSWORD).await.status(), StatusCode::OK);
+    // Confirming the conduct statement opens the sift once the answers are released; before, it
+    // finds nothing.
+    let conduct = app.post(&format!("/api/committee/vacancies/{}/conduct", vacancy.id), &json!({})).await;
+    let expected = if released { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    assert_eq!(conduct.status(), expected);
     let document = app.openapi().await;
     let mut read_masked_answers = false;
     for (path, operations) in document["paths"].as_object().expect("paths") {
@@ -391,7 +399,7 @@ async fn crawl_as_member(app: &TestApp, vacancy: &Vacancy, question: Uuid, relea
         ] {
             assert!(!body.contains(planted), "GET {concrete} reveals {planted}");
         }
-        if concrete.ends_with("/answers") && status == StatusCode::OK {
+        if concrete.ends_with("/sift") && status == StatusCode::OK {
             assert!(body.contains("[naam]"), "the masked answer is there: {body}");
             read_masked_answers = true;
         }

@@ -1,0 +1,186 @@
+//! The sift: the conduct statement first, each member's own reproducible order, autosaved scores,
+//! sealing, and the panel's scores only after every member sealed.
+
+use api::committee::{CommitteeVacancy, Panel, Sift};
+use api::problem::ErrorCode;
+use api::screening::Screening;
+use api::vacancy::Vacancy;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+use server::entities::{committee_members, scores, screened_answers};
+use uuid::Uuid;
+
+use crate::helpers::{PASSWORD, TestApp, field_codes, problem, spawn_app};
+use crate::screening::{apply, close, committee_staff, published_vacancy};
+
+const MEMBERS: [&str; 3] = ["lid1", "lid2", "lid3"];
+
+/// A vacancy with `applications` clean applications, screened and released to three members.
+async fn released_vacancy(app: &TestApp, applications: usize) -> (Vacancy, Uuid) {
+    let vacancy = published_vacancy(app).await;
+    for n in 0..applications {
+        let text = format!("Ik maakte met het team een plan en verdeelde de taken, voorbeeld {n}.");
+        apply(app, &vacancy, &text, ("Sollicitant", &format!("s{n}@example.org"), "0612345678"), true).await;
+    }
+    close(app, &vacancy).await;
+    let members = committee_staff(app, &MEMBERS).await;
+    app.post(&format!("/api/vacancies/{}/screening", vacancy.id), &json!({})).await;
+    let committee = json!({ "members": members, "chair": members[0] });
+    assert_eq!(app.put(&format!("/api/vacancies/{}/committee", vacancy.id), &committee).await.status(), StatusCode::OK);
+    let question = vacancy.questions[0].id;
+    let confirm = format!("/api/vacancies/{}/screening/questions/{question}/confirm-pending", vacancy.id);
+    app.post(&confirm, &json!({})).await;
+    let released: Screening =
+        app.post(&format!("/api/vacancies/{}/screening/release", vacancy.id), &json!({})).await.json().await.unwrap();
+    assert!(released.released_at.is_some());
+    (vacancy, question)
+}
+
+async fn login(app: &TestApp, username: &str) {
+    assert_eq!(app.login(username, PASSWORD).await.status(), StatusCode::OK);
+}
+
+async fn sift(app: &TestApp, vacancy: Uuid, question: Uuid) -> Sift {
+    let response = app.get(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/sift")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("sift")
+}
+
+async fn score(app: &TestApp, vacancy: Uuid, question: Uuid, number: u32, score: u8, note: &str) -> reqwest::Response {
+    let path = format!("/api/committee/vacancies/{vacancy}/questions/{question}/sift/{number}");
+    app.put(&path, &json!({ "score": score, "note": note })).await
+}
+
+async fn confirm_conduct(app: &TestApp, vacancy: Uuid) {
+    let response = app.post(&format!("/api/committee/vacancies/{vacancy}/conduct"), &json!({})).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let confirmed: CommitteeVacancy = response.json().await.expect("vacancy");
+    assert!(confirmed.conduct_confirmed);
+}
+
+#[tokio::test]
+async fn each_member_confirms_the_conduct_statement_and_gets_an_own_reproducible_order() {
+    let app = spawn_app().await;
+    let (vacancy, question) = released_vacancy(&app, 10).await;
+    let mut orders = Vec::new();
+    for member in MEMBERS {
+        login(&app, member).await;
+        let early = app.get(&format!("/api/committee/vacancies/{}/questions/{question}/sift", vacancy.id)).await;
+        assert_eq!(early.status(), StatusCode::CONFLICT);
+        assert_eq!(problem(early).await.code, ErrorCode::ConductRequired);
+        confirm_conduct(&app, vacancy.id).await;
+        let sift = sift(&app, vacancy.id, question).await;
+        let numbers: Vec<u32> = sift.answers.iter().map(|a| a.number).collect();
+        let mut sorted = numbers.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (1..=10).collect::<Vec<u32>>(), "a permutation of the answers");
+        assert_eq!(sift.answers.iter().map(|a| a.position).collect::<Vec<_>>(), (1..=10).collect::<Vec<u32>>());
+        orders.push(numbers);
+    }
+    assert!(orders[0] != orders[1] || orders[1] != orders[2], "members get different orders");
+
+    // Anyone can recompute each member's order from the stored seed.
+    let answers = screened_answers::Entity::find()
+        .filter(screened_answers::Column::QuestionId.eq(question))
+        .all(&app.state.db)
+        .await
+        .expect("answers");
+    let seats = committee_members::Entity::find()
+        .filter(committee_members::Column::VacancyId.eq(vacancy.id))
+        .all(&app.state.db)
+        .await
+        .expect("seats");
+    let users = server::entities::users::Entity::find().all(&app.state.db).await.expect("users");
+    for (member, order) in MEMBERS.iter().zip(&orders) {
+        let user = users.iter().find(|u| u.username == *member).expect("member").id;
+        let seed = seats.iter().find(|s| s.user_id == user).and_then(|s| s.order_seed).expect("a seed");
+        let ids: Vec<Uuid> = answers.iter().map(|a| a.id).collect();
+        let recomputed: Vec<u32> =
+            domain::scoring::scoring_order(u64::from_ne_bytes(seed.to_ne_bytes()), question, &ids)
+                .iter()
+                .map(|id| answers.iter().find(|a| a.id == *id).map(|a| a.number as u32).expect("an answer"))
+                .collect();
+        assert_eq!(&recomputed, order, "{member}'s order from the seed");
+    }
+}
+
+#[tokio::test]
+async fn scores_stay_sealed_until_every_member_sealed_then_the_panel_shows_them_side_by_side() {
+    let app = spawn_app().await;
+    let (vacancy, question) = released_vacancy(&app, 4).await;
+    let panel = format!("/api/committee/vacancies/{}/questions/{question}/panel", vacancy.id);
+    let seal = format!("/api/committee/vacancies/{}/questions/{question}/seal", vacancy.id);
+    const NOTE: &str = "NOTITIE-ZYXWA";
+
+    // lid1 scores everything (answer 1 low, the rest 3), with a note, and seals.
+    login(&app, "lid1").await;
+    confirm_conduct(&app, vacancy.id).await;
+    for answer in sift(&app, vacancy.id, question).await.answers {
+        let value = if answer.number == 1 { 1 } else { 3 };
+        assert_eq!(score(&app, vacancy.id, question, answer.number, value, NOTE).await.status(), StatusCode::OK);
+    }
+    // Autosave: a changed score replaces the first.
+    assert_eq!(score(&app, vacancy.id, question, 2, 4, NOTE).await.status(), StatusCode::OK);
+    let invalid = score(&app, vacancy.id, question, 2, 6, "").await;
+    assert_eq!(field_codes(&problem(invalid).await), [("score", ErrorCode::ScoreInvalid)]);
+    let long = score(&app, vacancy.id, question, 2, 4, &"x".repeat(1001)).await;
+    assert_eq!(field_codes(&problem(long).await), [("note", ErrorCode::NoteTooLong)]);
+    assert_eq!(app.post(&seal, &json!({})).await.status(), StatusCode::OK);
+    let sealed = score(&app, vacancy.id, question, 2, 5, "").await;
+    assert_eq!(problem(sealed).await.code, ErrorCode::QuestionSealed);
+    assert_eq!(problem(app.get(&panel).await).await.code, ErrorCode::PanelNotOpen);
+
+    // lid2 sees nothing of lid1's scores anywhere, and cannot seal before scoring everything.
+    login(&app, "lid2").await;
+    confirm_conduct(&app, vacancy.id).await;
+    let early = app.post(&seal, &json!({})).await;
+    assert_eq!(problem(early).await.code, ErrorCode::ScoresMissing);
+    assert_no_get_reveals(&app, &vacancy, question, NOTE).await;
+    for answer in sift(&app, vacancy.id, question).await.answers {
+        let value = if answer.number == 1 { 4 } else { 3 };
+        score(&app, vacancy.id, question, answer.number, value, "").await;
+    }
+    app.post(&seal, &json!({})).await;
+    assert_eq!(problem(app.get(&panel).await).await.code, ErrorCode::PanelNotOpen);
+
+    // Nor does the recruiter.
+    login(&app, "werver").await;
+    assert_no_get_reveals(&app, &vacancy, question, NOTE).await;
+
+    login(&app, "lid3").await;
+    confirm_conduct(&app, vacancy.id).await;
+    for answer in sift(&app, vacancy.id, question).await.answers {
+        score(&app, vacancy.id, question, answer.number, 3, "").await;
+    }
+    app.post(&seal, &json!({})).await;
+    let opened: Panel = app.get(&panel).await.json().await.expect("the panel");
+    assert_eq!(opened.answers.len(), 4);
+    let first = opened.answers.iter().find(|a| a.number == 1).expect("answer 1");
+    let mut values: Vec<u8> = first.scores.iter().map(|s| s.score).collect();
+    values.sort_unstable();
+    assert_eq!(values, [1, 3, 4]);
+    assert!(first.disagreement, "1 against 4 is flagged");
+    assert!((first.mean - 8.0 / 3.0).abs() < 1e-9);
+    let second = opened.answers.iter().find(|a| a.number == 2).expect("answer 2");
+    assert!(!second.disagreement, "4, 3, 3 is not");
+    assert!(second.scores.iter().any(|s| s.note.as_deref() == Some(NOTE)), "notes are shared after the seals");
+
+    // Each score keeps the position at which it was given in that member's order.
+    let stored = scores::Entity::find().all(&app.state.db).await.expect("scores");
+    assert_eq!(stored.len(), 12);
+    assert!(stored.iter().all(|s| (1..=4).contains(&s.position)));
+}
+
+/// Calls every GET of the OpenAPI document with the vacancy's ids and asserts `secret` is in none.
+async fn assert_no_get_reveals(app: &TestApp, vacancy: &Vacancy, question: Uuid, secret: &str) {
+    let document = app.openapi().await;
+    for (path, operations) in document["paths"].as_object().expect("paths") {
+        if operations.get("get").is_none() {
+            continue;
+        }
+        let concrete = path.replace("{id}", &vacancy.id.to_string()).replace("{question_id}", &question.to_string());
+        let body = app.get(&concrete).await.text().await.expect("a body");
+        assert!(!body.contains(secret), "GET {concrete} reveals another member's scores");
+    }
+}
