@@ -111,4 +111,27 @@ pub struct PanelScore {
     pub member: String,
     pub score: u8,
     pub note: Option<String>,
+    /// Whether it is the signed-in member's own score (which they may change, with a reason).
+    #[serde(default)]
+    pub own: bool,
+    /// Changes made in calibration, oldest first.
+    #[serde(default)]
+    pub changes: Vec<ScoreChange>,
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreChange {
+    pub old: u8,
+    pub new: u8,
+    pub reason: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// `PUT …/sift/{number}/change`: in calibration, a sealed score changed with a reason.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreChangeInput {
+    pub score: u8,
+    pub reason: String,
 }

@@ -13,6 +13,7 @@ pub mod application;
 pub mod committee;
 pub mod organisation;
 pub mod problem;
+pub mod ranking;
 pub mod screening;
 pub mod system;
 pub mod vacancy;

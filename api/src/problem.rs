@@ -376,6 +376,14 @@ error_codes! {
         nl: "De scores van de commissie zijn pas te zien als iedereen deze vraag heeft ingeleverd.",
         en: "The committee's scores can be seen only when everyone has submitted this question.",
     },
+    ChangeReasonRequired = "change_reason_required" {
+        nl: "Leg in 10 tot 500 tekens uit waarom u deze score verandert. De verandering wordt bewaard met uw naam en uw uitleg.",
+        en: "Explain in 10 to 500 characters why you change this score. The change is kept with your name and your explanation.",
+    },
+    RankingNotReady = "ranking_not_ready" {
+        nl: "De rangorde is er pas als elk commissielid elke vraag heeft ingeleverd. Kijk hieronder hoe ver de commissie is.",
+        en: "The ranking is there only when every committee member has submitted every question. See below how far the committee is.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

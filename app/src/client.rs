@@ -6,9 +6,10 @@ use api::account::{LoginRequest, SessionInfo, UserPage};
 use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
-use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreInput, Sift, SiftAnswer};
+use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
 use api::problem::{ErrorCode, Problem};
+use api::ranking::{Ranking, ScoringProgress};
 use api::screening::{
     Committee, CommitteeInput, DecisionInput, Finding, FindingDecision, MaskInput, ScreenedAnswerPage, Screening,
 };
@@ -333,6 +334,27 @@ pub async fn seal_question(
 
 pub async fn panel(vacancy: Uuid, question: Uuid, language: Language) -> Result<Panel, ApiFailure> {
     send(Request::get(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/panel")), language).await
+}
+
+pub async fn change_score(
+    vacancy: Uuid,
+    question: Uuid,
+    number: u32,
+    input: &ScoreChangeInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Panel, ApiFailure> {
+    let builder =
+        Request::put(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/sift/{number}/change"));
+    send_json(builder, input, csrf_token, language).await
+}
+
+pub async fn scoring_progress(vacancy: Uuid, language: Language) -> Result<ScoringProgress, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/scoring")), language).await
+}
+
+pub async fn ranking(vacancy: Uuid, language: Language) -> Result<Ranking, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/ranking")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

@@ -26,6 +26,7 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation_rules::OrganisationRulesPage;
 use crate::pages::outbox::OutboxPage;
+use crate::pages::scoring_results::ScoringResultsPage;
 use crate::pages::screening::ScreeningPage;
 use crate::pages::vacancy::editor::VacancyEditorPage;
 use crate::pages::vacancy::list::VacancyListPage;
@@ -47,6 +48,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/beheer/vacatures") view=VacancyListPage/>
                     <Route path=path!("/beheer/vacatures/:id") view=VacancyEditorPage/>
                     <Route path=path!("/beheer/vacatures/:id/screening") view=ScreeningPage/>
+                    <Route path=path!("/beheer/vacatures/:id/beoordeling") view=ScoringResultsPage/>
                     <Route path=path!("/beheer/outbox") view=OutboxPage/>
                     <Route path=path!("/commissie") view=CommitteeHomePage/>
                     <Route path=path!("/commissie/vacature/:id") view=CommitteeVacancyPage/>

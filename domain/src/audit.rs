@@ -28,6 +28,7 @@ pub enum AuditAction {
     CommitteeChanged,
     ConductConfirmed,
     QuestionSealed,
+    ScoreChanged,
 }
 
 impl AuditAction {
@@ -49,6 +50,7 @@ impl AuditAction {
             AuditAction::CommitteeChanged => "committee_changed",
             AuditAction::ConductConfirmed => "conduct_confirmed",
             AuditAction::QuestionSealed => "question_sealed",
+            AuditAction::ScoreChanged => "score_changed",
         }
     }
 }

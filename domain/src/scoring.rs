@@ -49,12 +49,86 @@ pub fn parse_note(note: Option<&str>) -> Result<Option<String>, ScoreError> {
     }
 }
 
+/// A calibration change needs a reason of 10 to 500 characters; `None` otherwise.
+pub fn parse_change_reason(reason: &str) -> Option<String> {
+    let reason = reason.trim();
+    (10..=500).contains(&reason.chars().count()).then(|| reason.to_owned())
+}
+
 /// Whether the scores of one answer differ by [`DISAGREEMENT`] or more.
 pub fn disagree(scores: &[u8]) -> bool {
     match (scores.iter().min(), scores.iter().max()) {
         (Some(low), Some(high)) => high - low >= DISAGREEMENT,
         _ => false,
     }
+}
+
+/// One score in the aggregation: which candidate, question and member, and the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CastScore {
+    pub candidate: Uuid,
+    pub question: Uuid,
+    pub member: Uuid,
+    pub score: u8,
+}
+
+/// A candidate's sift score: the weighted mean over questions of the mean over members, and the
+/// spread between the members' own weighted means (how much the panel disagreed about them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiftScore {
+    pub candidate: Uuid,
+    pub score: f64,
+    pub spread: f64,
+}
+
+/// Aggregates scores mechanically (no judgement of its own): for each candidate, the mean over
+/// members per question, then the mean over questions weighted by `weights` (question → weight).
+/// Questions without a weight or without scores for a candidate are left out of that candidate's
+/// mean. Sorted best first; ties keep the candidates' id order, so the ranking is reproducible.
+pub fn aggregate(weights: &[(Uuid, u8)], scores: &[CastScore]) -> Vec<SiftScore> {
+    let mut candidates: Vec<Uuid> = scores.iter().map(|s| s.candidate).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut ranked: Vec<SiftScore> = candidates
+        .into_iter()
+        .map(|candidate| {
+            let of = |question: Uuid| scores.iter().filter(move |s| s.candidate == candidate && s.question == question);
+            let mut total = 0.0;
+            let mut weight_sum = 0.0;
+            for &(question, weight) in weights {
+                let values: Vec<f64> = of(question).map(|s| f64::from(s.score)).collect();
+                if !values.is_empty() {
+                    total += f64::from(weight) * values.iter().sum::<f64>() / values.len() as f64;
+                    weight_sum += f64::from(weight);
+                }
+            }
+            let score = if weight_sum > 0.0 { total / weight_sum } else { 0.0 };
+            // Each member's own weighted mean of this candidate.
+            let mut members: Vec<Uuid> = scores.iter().filter(|s| s.candidate == candidate).map(|s| s.member).collect();
+            members.sort_unstable();
+            members.dedup();
+            let own: Vec<f64> = members
+                .iter()
+                .filter_map(|member| {
+                    let (mut sum, mut weights_used) = (0.0, 0.0);
+                    for &(question, weight) in weights {
+                        if let Some(s) = of(question).find(|s| s.member == *member) {
+                            sum += f64::from(weight) * f64::from(s.score);
+                            weights_used += f64::from(weight);
+                        }
+                    }
+                    (weights_used > 0.0).then(|| sum / weights_used)
+                })
+                .collect();
+            let spread = match (own.iter().copied().reduce(f64::min), own.iter().copied().reduce(f64::max)) {
+                (Some(low), Some(high)) => high - low,
+                _ => 0.0,
+            };
+            SiftScore { candidate, score, spread }
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.candidate.cmp(&b.candidate)));
+    ranked
 }
 
 #[cfg(test)]
@@ -97,6 +171,42 @@ mod tests {
         assert_eq!(parse_note(Some("  ")), Ok(None));
         assert_eq!(parse_note(Some(" goed voorbeeld ")), Ok(Some("goed voorbeeld".into())));
         assert_eq!(parse_note(Some(&"a".repeat(1001))), Err(ScoreError::NoteTooLong));
+        assert_eq!(parse_change_reason("te kort"), None);
+        assert_eq!(
+            parse_change_reason("  Na het gesprek: het voorbeeld is concreet.  ").as_deref(),
+            Some("Na het gesprek: het voorbeeld is concreet.")
+        );
+    }
+
+    /// Worked by hand: two questions, weights 2 and 1; three members.
+    /// Candidate A: question 1 scored 4, 5, 3 (mean 4), question 2 scored 2, 2, 5 (mean 3):
+    /// (2 × 4 + 1 × 3) / 3 = 11 / 3 ≈ 3.667. Members' own weighted means: (2·4 + 2)/3 = 10/3,
+    /// (2·5 + 2)/3 = 4, (2·3 + 5)/3 = 11/3; spread 4 − 10/3 = 2/3.
+    /// Candidate B: question 1 scored 5, 5, 5, question 2 scored 1, 1, 1: (10 + 1) / 3 = 11/3 too,
+    /// spread 0; a tie, broken by id (B's id is lower here, so B comes first).
+    /// Candidate C: only question 2 scored (3, 3, 3): 3.
+    #[test]
+    fn aggregation_matches_the_hand_worked_example() {
+        let (q1, q2) = (Uuid::from_u128(101), Uuid::from_u128(102));
+        let (a, b, c) = (Uuid::from_u128(3), Uuid::from_u128(2), Uuid::from_u128(1));
+        let members = [Uuid::from_u128(11), Uuid::from_u128(12), Uuid::from_u128(13)];
+        let mut scores = Vec::new();
+        let mut cast = |candidate, question, values: [u8; 3]| {
+            for (member, score) in members.iter().zip(values) {
+                scores.push(CastScore { candidate, question, member: *member, score });
+            }
+        };
+        cast(a, q1, [4, 5, 3]);
+        cast(a, q2, [2, 2, 5]);
+        cast(b, q1, [5, 5, 5]);
+        cast(b, q2, [1, 1, 1]);
+        cast(c, q2, [3, 3, 3]);
+        let ranked = aggregate(&[(q1, 2), (q2, 1)], &scores);
+        let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
+        assert_eq!(ranked.iter().map(|r| r.candidate).collect::<Vec<_>>(), [b, a, c]);
+        assert!(close(ranked[0].score, 11.0 / 3.0) && close(ranked[0].spread, 0.0));
+        assert!(close(ranked[1].score, 11.0 / 3.0) && close(ranked[1].spread, 2.0 / 3.0));
+        assert!(close(ranked[2].score, 3.0) && close(ranked[2].spread, 0.0));
     }
 
     #[test]

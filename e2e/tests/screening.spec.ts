@@ -100,7 +100,7 @@ test('a recruiter screens a closed vacancy, masks identity cues and releases; a 
   await page.getByRole('button', { name: 'Nederlands' }).click();
 });
 
-test('three members score a question by keyboard, seal it, and only then see the panel', async ({ page }) => {
+test('three members score by keyboard and seal; then the panel, a calibrated score and the ranking', async ({ page }) => {
   // Runs after the release above: the closed demo vacancy is being scored.
   const scores: Record<string, string> = { commissie1: '1', commissie2: '3', commissie3: '2' };
   for (const [member, score] of Object.entries(scores)) {
@@ -114,21 +114,26 @@ test('three members score a question by keyboard, seal it, and only then see the
       await agree.check();
       await page.getByRole('button', { name: 'Bevestigen en beginnen' }).click();
     }
-    await page.getByRole('link', { name: 'Beoordelen' }).first().click();
-    await expect(page.getByRole('heading', { name: /\(1 van 7\)$/ })).toBeVisible();
-    for (let done = 1; done <= 7; done++) {
-      await page.keyboard.press(score);
-      await expect(page.getByText(`${done} van 7 beoordeeld`)).toBeVisible();
-      if (done < 7) {
-        await page.keyboard.press('n');
+    // Both questions, one after the other: the next one to score is always the first "Beoordelen".
+    for (let question = 1; question <= 2; question++) {
+      await page.getByRole('link', { name: 'Beoordelen' }).first().click();
+      await expect(page.getByRole('heading', { name: /\(1 van 7\)$/ })).toBeVisible();
+      for (let done = 1; done <= 7; done++) {
+        await page.keyboard.press(score);
+        await expect(page.getByText(`${done} van 7 beoordeeld`)).toBeVisible();
+        if (done < 7) {
+          await page.keyboard.press('n');
+        }
+      }
+      await page.getByRole('button', { name: 'Scores inleveren' }).click();
+      await page.getByRole('button', { name: 'Ja, inleveren' }).click();
+      await expect(page.getByText('U hebt uw scores voor deze vraag ingeleverd.')).toBeVisible();
+      if (question === 1 || member !== 'commissie3') {
+        await page.getByRole('link', { name: 'Terug naar de vragen' }).click();
       }
     }
-    await page.getByRole('button', { name: 'Scores inleveren' }).click();
-    await page.getByRole('button', { name: 'Ja, inleveren' }).click();
-    await expect(page.getByText('U hebt uw scores voor deze vraag ingeleverd.')).toBeVisible();
     if (member !== 'commissie3') {
-      await page.getByRole('link', { name: 'Terug naar de vragen' }).click();
-      await expect(page.getByText('u hebt ingeleverd; wacht op de andere leden')).toBeVisible();
+      await expect(page.getByText('u hebt ingeleverd; wacht op de andere leden').first()).toBeVisible();
       await expect(page.getByRole('link', { name: 'Scores van de commissie' })).toHaveCount(0);
       await page.getByRole('button', { name: 'Uitloggen' }).click();
     }
@@ -136,9 +141,34 @@ test('three members score a question by keyboard, seal it, and only then see the
   await expect(page.getByText('3 van 3 leden hebben ingeleverd.')).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.getByRole('link', { name: 'Terug naar de vragen' }).click();
-  await page.getByRole('link', { name: 'Scores van de commissie' }).click();
+  await page.getByRole('link', { name: 'Scores van de commissie' }).first().click();
   // 1, 3 and 2 on every answer: every answer is two points apart and marked for discussion.
   await expect(page.getByText('7 antwoorden om te bespreken.')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Commissielid Een: 1' }).first()).toContainText('Commissielid Twee: 3');
+  await expectNoAccessibilityViolations(page);
+
+  // Calibration: a member changes a sealed score only with a reason, and the change stays visible.
+  const firstRow = page.getByRole('row').filter({ hasText: 'Antwoord 1' });
+  await firstRow.getByText('Mijn score wijzigen').click();
+  await firstRow.getByLabel('Nieuwe score').selectOption('3');
+  await firstRow.getByRole('button', { name: 'Wijziging opslaan' }).click();
+  await expect(firstRow.getByText('Leg in 10 tot 500 tekens uit')).toBeVisible();
+  await expect(firstRow.getByLabel('Waarom wijzigt u uw score?')).toHaveAttribute('aria-invalid', 'true');
+  await firstRow.getByLabel('Waarom wijzigt u uw score?').fill('Na de bespreking: het voorbeeld is toch concreet.');
+  await firstRow.getByRole('button', { name: 'Wijziging opslaan' }).click();
+  await expect(page.getByText('gewijzigd van 2 naar 3: Na de bespreking: het voorbeeld is toch concreet.')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Antwoord 1' })).toContainText('Commissielid Drie: 3');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // Now the recruiter sees the ranking of pseudonymous candidates.
+  await logIn(page, 'recruiter');
+  await page.getByRole('link', { name: 'Uw vacatures' }).click();
+  await page.getByRole('link', { name: CLOSED }).click();
+  await page.getByRole('link', { name: 'Naar de screening' }).click();
+  await page.getByRole('link', { name: 'Beoordeling door de commissie' }).click();
+  const ranking = page.getByRole('region', { name: 'Rangorde' });
+  await expect(ranking.getByRole('row')).toHaveCount(8);
+  await expect(ranking.getByRole('row').nth(1)).toContainText(/^1/);
+  await expect(page.getByText('Afgevallen op een knock-outvraag (niet in de rangorde): 1')).toBeVisible();
   await expectNoAccessibilityViolations(page);
 });

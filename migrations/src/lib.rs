@@ -14,6 +14,7 @@ mod m20261127_000005_questionnaires;
 mod m20261127_000006_applications;
 mod m20261130_000007_screening;
 mod m20261130_000008_scoring;
+mod m20261130_000009_calibration;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_applications::Migration),
             Box::new(m20261130_000007_screening::Migration),
             Box::new(m20261130_000008_scoring::Migration),
+            Box::new(m20261130_000009_calibration::Migration),
         ]
     }
 }

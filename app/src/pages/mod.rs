@@ -8,5 +8,6 @@ pub mod login;
 pub mod not_found;
 pub mod organisation_rules;
 pub mod outbox;
+pub mod scoring_results;
 pub mod screening;
 pub mod vacancy;

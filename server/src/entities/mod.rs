@@ -13,6 +13,7 @@ pub mod organisation_rules;
 pub mod organisations;
 pub mod outbox;
 pub mod question_seals;
+pub mod score_changes;
 pub mod scores;
 pub mod screened_answers;
 pub mod screening_findings;

@@ -10,6 +10,7 @@ mod health;
 mod organisations;
 mod outbox;
 mod questionnaires;
+mod ranking;
 pub(crate) mod scoring;
 mod screening;
 mod session;
@@ -90,6 +91,9 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(scoring::score))
         .routes(routes!(scoring::seal))
         .routes(routes!(scoring::panel))
+        .routes(routes!(scoring::change_score))
+        .routes(routes!(ranking::progress))
+        .routes(routes!(ranking::ranking))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -7,14 +7,15 @@
 use std::collections::HashMap;
 
 use api::committee::{
-    CommitteeQuestion, CommitteeVacancy, Panel, PanelAnswer, PanelScore, ScoreInput, Sift, SiftAnswer,
+    CommitteeQuestion, CommitteeVacancy, Panel, PanelAnswer, PanelScore, ScoreChange, ScoreChangeInput, ScoreInput,
+    Sift, SiftAnswer,
 };
 use api::problem::{ErrorCode, Problem};
 use axum::Json;
 use axum::extract::{Path, State};
 use domain::audit::AuditAction;
 use domain::questionnaire::Question;
-use domain::scoring::{ScoreError, disagree, parse_note, parse_score, scoring_order};
+use domain::scoring::{ScoreError, disagree, parse_change_reason, parse_note, parse_score, scoring_order};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -24,7 +25,7 @@ use uuid::Uuid;
 use crate::audit::AuditEntry;
 use crate::auth::CurrentUser;
 use crate::clock;
-use crate::entities::{committee_members, question_seals, scores, screened_answers, users, vacancies};
+use crate::entities::{committee_members, question_seals, score_changes, scores, screened_answers, users, vacancies};
 use crate::error::{ApiError, ApiJson};
 use crate::routes::committee::{readable, released_to};
 use crate::routes::vacancies::from_json;
@@ -194,6 +195,11 @@ pub async fn panel(
         .filter(scores::Column::QuestionId.eq(question_id))
         .all(&state.db)
         .await?;
+    let changes = score_changes::Entity::find()
+        .filter(score_changes::Column::ScoreId.is_in(all_scores.iter().map(|s| s.id)))
+        .order_by_asc(score_changes::Column::ChangedAt)
+        .all(&state.db)
+        .await?;
     let mut names: HashMap<Uuid, String> = HashMap::new();
     for member in all_scores.iter().map(|s| s.member_id) {
         if let std::collections::hash_map::Entry::Vacant(entry) = names.entry(member) {
@@ -211,6 +217,17 @@ pub async fn panel(
                     member: names.get(&s.member_id).cloned().unwrap_or_default(),
                     score: u8::try_from(s.score).unwrap_or_default(),
                     note: s.note.clone(),
+                    own: s.member_id == user.id,
+                    changes: changes
+                        .iter()
+                        .filter(|c| c.score_id == s.id)
+                        .map(|c| ScoreChange {
+                            old: u8::try_from(c.old_score).unwrap_or_default(),
+                            new: u8::try_from(c.new_score).unwrap_or_default(),
+                            reason: c.reason.clone(),
+                            at: c.changed_at,
+                        })
+                        .collect(),
                 })
                 .collect();
             of_answer.sort_by(|a, b| a.member.cmp(&b.member));
@@ -230,6 +247,75 @@ pub async fn panel(
         })
         .collect();
     Ok(Json(Panel { question, answers }))
+}
+
+/// In calibration, after every member sealed the question: changes this member's own sealed score,
+/// with a reason. Kept as old → new, who, when and why; audited.
+#[utoipa::path(put, path = "/committee/vacancies/{id}/questions/{question_id}/sift/{number}/change", tag = "committee",
+    request_body = ScoreChangeInput,
+    responses((status = 200, body = Panel), (status = 409, body = Problem, description = "`panel_not_open`"),
+        (status = 422, body = Problem)))]
+#[tracing::instrument(skip_all, fields(user = %user.id, vacancy = %id))]
+pub async fn change_score(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, question_id, number)): Path<(Uuid, Uuid, u32)>,
+    ApiJson(input): ApiJson<ScoreChangeInput>,
+) -> Result<Json<Panel>, ApiError> {
+    let (vacancy, _) = scoring_seat(&state, &user, id).await?;
+    let question = committee_question(&state.db, vacancy.id, question_of(&vacancy, question_id)?, user.id).await?;
+    if !question.panel_open {
+        return Err(ApiError::Conflict(ErrorCode::PanelNotOpen));
+    }
+    let mut invalid = Vec::new();
+    if parse_score(input.score).is_err() {
+        invalid.push(("score", ErrorCode::ScoreInvalid));
+    }
+    let reason = parse_change_reason(&input.reason);
+    if reason.is_none() {
+        invalid.push(("reason", ErrorCode::ChangeReasonRequired));
+    }
+    let (Some(reason), true) = (reason, invalid.is_empty()) else {
+        return Err(ApiError::invalid(invalid));
+    };
+    let answer = readable(vacancy.id, question_id)
+        .filter(screened_answers::Column::Number.eq(i32::try_from(number).unwrap_or(-1)))
+        .one(&state.db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let own = scores::Entity::find()
+        .filter(scores::Column::AnswerId.eq(answer.id))
+        .filter(scores::Column::MemberId.eq(user.id))
+        .one(&state.db)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let now = clock::now();
+    let transaction = state.audit.begin(&state.db).await?;
+    score_changes::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        score_id: Set(own.id),
+        old_score: Set(own.score),
+        new_score: Set(i16::from(input.score)),
+        reason: Set(reason),
+        changed_by: Set(user.id),
+        changed_at: Set(now),
+    }
+    .insert(&*transaction)
+    .await?;
+    let old = own.score;
+    let mut changed = scores::ActiveModel::from(own);
+    changed.score = Set(i16::from(input.score));
+    changed.updated_at = Set(now);
+    changed.update(&*transaction).await?;
+    transaction
+        .record(
+            AuditEntry::new(AuditAction::ScoreChanged).actor(user.id).subject(vacancy.id).details(
+                serde_json::json!({ "question": question_id, "answer": number, "old": old, "new": input.score }),
+            ),
+        )
+        .await?;
+    transaction.commit().await?;
+    panel(State(state), user, Path((id, question_id))).await
 }
 
 /// A question as the committee sees it, with this member's progress and whether the panel is open.

@@ -3,6 +3,7 @@
 
 use api::committee::{CommitteeVacancy, Panel, Sift};
 use api::problem::ErrorCode;
+use api::ranking::{Ranking, ScoringProgress};
 use api::screening::Screening;
 use api::vacancy::Vacancy;
 use reqwest::StatusCode;
@@ -144,9 +145,15 @@ async fn scores_stay_sealed_until_every_member_sealed_then_the_panel_shows_them_
     app.post(&seal, &json!({})).await;
     assert_eq!(problem(app.get(&panel).await).await.code, ErrorCode::PanelNotOpen);
 
-    // Nor does the recruiter.
+    // Nor does the recruiter, who sees how far the committee is, but no ranking yet.
     login(&app, "werver").await;
     assert_no_get_reveals(&app, &vacancy, question, NOTE).await;
+    let progress: ScoringProgress =
+        app.get(&format!("/api/vacancies/{}/scoring", vacancy.id)).await.json().await.expect("progress");
+    assert_eq!(progress.questions[0].members_sealed, 2);
+    assert!(!progress.complete);
+    let early = app.get(&format!("/api/vacancies/{}/ranking", vacancy.id)).await;
+    assert_eq!(problem(early).await.code, ErrorCode::RankingNotReady);
 
     login(&app, "lid3").await;
     confirm_conduct(&app, vacancy.id).await;
@@ -170,6 +177,31 @@ async fn scores_stay_sealed_until_every_member_sealed_then_the_panel_shows_them_
     let stored = scores::Entity::find().all(&app.state.db).await.expect("scores");
     assert_eq!(stored.len(), 12);
     assert!(stored.iter().all(|s| (1..=4).contains(&s.position)));
+
+    // Calibration: a sealed score changes only with a reason, and the change is kept.
+    let change = format!("/api/committee/vacancies/{}/questions/{question}/sift/1/change", vacancy.id);
+    let bare = app.put(&change, &json!({ "score": 2, "reason": "" })).await;
+    assert_eq!(field_codes(&problem(bare).await), [("reason", ErrorCode::ChangeReasonRequired)]);
+    let reason = "Na de bespreking: het resultaat staat er niet in.";
+    let response = app.put(&change, &json!({ "score": 2, "reason": reason })).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let calibrated: Panel = response.json().await.expect("the panel");
+    let own =
+        calibrated.answers.iter().find(|a| a.number == 1).and_then(|a| a.scores.iter().find(|s| s.own)).expect("own");
+    assert_eq!(own.score, 2);
+    assert_eq!((own.changes[0].old, own.changes[0].new, own.changes[0].reason.as_str()), (3, 2, reason));
+
+    // The recruiter now sees the ranking: labels only, mean over members (one question, weight 1).
+    // Answer 1: 1, 4, 2 → 7/3 (spread 3); answer 2: 4, 3, 3 → 10/3; answers 3 and 4: 3.
+    login(&app, "werver").await;
+    let ranking: Ranking =
+        app.get(&format!("/api/vacancies/{}/ranking", vacancy.id)).await.json().await.expect("ranking");
+    let scores: Vec<f64> = ranking.candidates.iter().map(|c| c.score).collect();
+    let expected = [10.0 / 3.0, 3.0, 3.0, 7.0 / 3.0];
+    assert!(scores.iter().zip(expected).all(|(got, want)| (got - want).abs() < 1e-9), "{scores:?}");
+    assert!((ranking.candidates[3].spread - 3.0).abs() < 1e-9);
+    assert_eq!(ranking.candidates.iter().map(|c| c.rank).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert!(ranking.candidates.iter().all(|c| c.label.len() >= 8 && !c.label.contains(' ')));
 }
 
 /// Calls every GET of the OpenAPI document with the vacancy's ids and asserts `secret` is in none.

@@ -1,14 +1,18 @@
 //! The panel view of one question: once every member sealed it, each answer's scores side by side,
 //! with the answers that differ by two points or more marked for the calibration discussion.
 
+use api::committee::{Panel, PanelScore, ScoreChangeInput};
+use api::problem::ErrorCode;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::GuidePanel;
-use crate::client;
+use crate::client::{self, ApiFailure};
 use crate::i18n::{Text, use_locale, use_title};
+use crate::session::use_session;
 
 #[component]
 pub fn PanelPage() -> impl IntoView {
@@ -17,68 +21,148 @@ pub fn PanelPage() -> impl IntoView {
     let params = use_params_map();
     let ids =
         move || params.with(|p| Some((p.get("id")?.parse::<Uuid>().ok()?, p.get("question")?.parse::<Uuid>().ok()?)));
-    let panel = LocalResource::new(move || {
-        let (ids, ui) = (ids(), locale.language());
-        async move {
-            match ids {
-                Some((vacancy, question)) => client::panel(vacancy, question, ui).await.map(Some),
-                None => Ok(None),
+    let panel = RwSignal::new(None::<Panel>);
+    let failure = RwSignal::new(None::<ApiFailure>);
+    Effect::new(move |_| {
+        let Some((vacancy, question)) = ids() else { return };
+        let ui = locale.language_untracked();
+        spawn_local(async move {
+            match client::panel(vacancy, question, ui).await {
+                Ok(loaded) => panel.set(Some(loaded)),
+                Err(error) => failure.set(Some(error)),
             }
-        }
+        });
     });
     view! {
         <div class="page">
             <p>{move || ids().map(|(vacancy, _)| view! { <A href=format!("/commissie/vacature/{vacancy}")>{locale.t(Text::BackToQuestions)}</A> })}</p>
             <h1>{move || locale.t(Text::PanelScores)}</h1>
             <p class="lead">{move || locale.t(Text::PanelIntro)}</p>
-            {move || match panel.get() {
-                None => view! { <p role="status">{locale.t(Text::Loading)}</p> }.into_any(),
-                Some(Err(failure)) => view! { <p class="alert alert--error" role="alert">{failure.message(locale.language())}</p> }.into_any(),
-                Some(Ok(None)) => view! { <p class="alert alert--error" role="alert">{locale.t(Text::NotFoundTitle)}</p> }.into_any(),
-                Some(Ok(Some(panel))) => {
-                    let flagged = panel.answers.iter().filter(|a| a.disagreement).count();
-                    view! {
-                        <div class="sift">
-                            <section class="sift__answer">
-                                <p>{locale.t(Text::DisagreementsCount).replace("{count}", &flagged.to_string())}</p>
-                                <div class="table-wrapper">
-                                    <table class="table">
-                                        <caption class="visually-hidden">{locale.t(Text::PanelScores)}</caption>
-                                        <thead><tr>
-                                            <th scope="col">{locale.t(Text::Answers)}</th>
-                                            <th scope="col">{locale.t(Text::Scores)}</th>
-                                            <th scope="col">{locale.t(Text::Mean)}</th>
-                                            <th scope="col">{locale.t(Text::ToDiscuss)}</th>
-                                        </tr></thead>
-                                        <tbody>
-                                            {panel.answers.into_iter().map(|answer| view! {
+            {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}
+            {move || panel.with(Option::is_none).then(|| view! { <p role="status">{locale.t(Text::Loading)}</p> })}
+            {move || panel.get().map(|loaded| {
+                let flagged = loaded.answers.iter().filter(|a| a.disagreement).count();
+                view! {
+                    <div class="sift">
+                        <section class="sift__answer">
+                            <p>{locale.t(Text::DisagreementsCount).replace("{count}", &flagged.to_string())}</p>
+                            <div class="table-wrapper">
+                                <table class="table">
+                                    <caption class="visually-hidden">{locale.t(Text::PanelScores)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{locale.t(Text::Answers)}</th>
+                                        <th scope="col">{locale.t(Text::Scores)}</th>
+                                        <th scope="col">{locale.t(Text::Mean)}</th>
+                                        <th scope="col">{locale.t(Text::ToDiscuss)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {loaded.answers.into_iter().map(|answer| {
+                                            let number = answer.number;
+                                            view! {
                                                 <tr class:panel-row--flagged=answer.disagreement>
                                                     <th scope="row">
                                                         <details>
-                                                            <summary>{locale.t(Text::AnswerNumber).replace("{number}", &answer.number.to_string())}</summary>
+                                                            <summary>{locale.t(Text::AnswerNumber).replace("{number}", &number.to_string())}</summary>
                                                             <p class="masked-answer__text">{answer.text.clone()}</p>
                                                         </details>
                                                     </th>
                                                     <td>
                                                         <ul class="panel-scores">
-                                                            {answer.scores.iter().map(|s| view! {
-                                                                <li>{format!("{}: {}", s.member, s.score)}{s.note.clone().map(|n| format!(" — {n}"))}</li>
+                                                            {answer.scores.into_iter().map(|s| view! {
+                                                                <ScoreLine score=s number panel failure ids=Signal::derive(ids)/>
                                                             }).collect_view()}
                                                         </ul>
                                                     </td>
                                                     <td>{format!("{:.1}", answer.mean)}</td>
                                                     <td>{if answer.disagreement { locale.t(Text::Discuss) } else { "" }}</td>
                                                 </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                            </section>
-                            <GuidePanel question=panel.question/>
-                        </div>
-                    }.into_any()
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        </section>
+                        <GuidePanel question=loaded.question/>
+                    </div>
                 }
-            }}
+            })}
         </div>
+    }
+}
+
+/// One member's score of an answer, its calibration changes, and for the member's own score a form
+/// to change it with a reason.
+#[component]
+fn ScoreLine(
+    score: PanelScore,
+    number: u32,
+    panel: RwSignal<Option<Panel>>,
+    failure: RwSignal<Option<ApiFailure>>,
+    ids: Signal<Option<(Uuid, Uuid)>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let session = use_session();
+    let new_score = RwSignal::new(score.score);
+    let reason = RwSignal::new(String::new());
+    let field_error = RwSignal::new(None::<ErrorCode>);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some((vacancy, question)) = ids.get_untracked() else { return };
+        let input = ScoreChangeInput { score: new_score.get_untracked(), reason: reason.get_untracked() };
+        let (ui, csrf) = (locale.language_untracked(), session.csrf_token());
+        spawn_local(async move {
+            match client::change_score(vacancy, question, number, &input, &csrf, ui).await {
+                Ok(updated) => {
+                    failure.set(None);
+                    field_error.set(None);
+                    panel.set(Some(updated));
+                }
+                Err(error) => match error.field("reason").or_else(|| error.field("score")) {
+                    Some(code) => field_error.set(Some(code)),
+                    None => failure.set(Some(error)),
+                },
+            }
+        });
+    };
+    let score_id = format!("change-score-{number}");
+    let reason_id = format!("change-reason-{number}");
+    let error_id = format!("change-error-{number}");
+    view! {
+        <li>
+            {format!("{}: {}", score.member, score.score)}{score.note.clone().map(|n| format!(" — {n}"))}
+            {score.changes.iter().map(|c| view! {
+                <div class="panel-scores__change">
+                    {locale.t(Text::Changed).replace("{old}", &c.old.to_string()).replace("{new}", &c.new.to_string()).replace("{reason}", &c.reason)}
+                </div>
+            }).collect_view()}
+            {score.own.then(|| view! {
+                <details class="mask-details">
+                    <summary>{locale.t(Text::ChangeScore)}</summary>
+                    <form class="form" on:submit=save>
+                        <div class="form-field">
+                            <label class="form-field__label" for=score_id.clone()>{locale.t(Text::NewScore)}</label>
+                            <select id=score_id.clone() on:change=move |e| {
+                                if let Ok(value) = event_target_value(&e).parse() { new_score.set(value) }
+                            }>
+                                {(1u8..=5).map(|value| view! {
+                                    <option value=value.to_string() selected=move || new_score.get() == value>{value.to_string()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="form-field" class:form-field--invalid=move || field_error.get().is_some()>
+                            <label class="form-field__label" for=reason_id.clone()>{locale.t(Text::ChangeReason)}</label>
+                            {move || field_error.get().map(|code| view! {
+                                <p class="form-field__error" id=error_id.clone()>{code.message(locale.language())}</p>
+                            })}
+                            <textarea id=reason_id.clone() rows="2" prop:value=move || reason.get()
+                                aria-invalid=move || field_error.get().is_some().to_string()
+                                aria-describedby=move || field_error.get().map(|_| format!("change-error-{number}"))
+                                on:input=move |e| reason.set(event_target_value(&e))></textarea>
+                        </div>
+                        <button type="submit" class="button button--secondary button--small">{locale.t(Text::SaveChange)}</button>
+                    </form>
+                </details>
+            })}
+        </li>
     }
 }

@@ -138,6 +138,9 @@ pub fn ScreeningPage() -> impl IntoView {
                 </section>
             </Show>
             {move || summary.get().and_then(|s| s.leak_rate).map(|rate| view! { <LeakRateTable rate/> })}
+            {move || summary.get().filter(|s| s.released_at.is_some()).map(|s| view! {
+                <p><A href=format!("/beheer/vacatures/{}/beoordeling", s.vacancy_id) attr:class="button">{locale.t(Text::SiftResults)}</A></p>
+            })}
         </div>
     }
 }

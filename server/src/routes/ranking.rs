@@ -1,0 +1,136 @@
+//! The recruiter's view of the sift: how far the committee is (no scores), and once every member
+//! sealed every question, the ranking of pseudonymous candidates, aggregated mechanically
+//! (`domain::scoring::aggregate`). Only now are answers regrouped per candidate.
+
+use std::collections::HashMap;
+
+use api::problem::{ErrorCode, Problem};
+use api::ranking::{MemberProgress, QuestionProgress, RankedCandidate, Ranking, ScoringProgress};
+use axum::Json;
+use axum::extract::{Path, State};
+use domain::questionnaire::Question;
+use domain::scoring::{CastScore, aggregate};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::auth::CurrentUser;
+use crate::entities::{
+    applications, committee_members, question_seals, scores, screened_answers, screenings, users, vacancies,
+};
+use crate::error::ApiError;
+use crate::routes::vacancies::{find, from_json, recruiter_organisation};
+use crate::startup::AppState;
+
+/// How far each member is, per question; never a score.
+#[utoipa::path(get, path = "/vacancies/{id}/scoring", tag = "scoring",
+    responses((status = 200, body = ScoringProgress), (status = 404, body = Problem)))]
+pub async fn progress(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<ScoringProgress>, ApiError> {
+    let organisation = recruiter_organisation(&user)?;
+    let vacancy = find(&state, organisation, id).await?;
+    Ok(Json(progress_of(&state, &vacancy).await?))
+}
+
+/// Candidates by sift score, once every member sealed every question (409 before).
+#[utoipa::path(get, path = "/vacancies/{id}/ranking", tag = "scoring",
+    responses((status = 200, body = Ranking), (status = 409, body = Problem, description = "`ranking_not_ready`")))]
+pub async fn ranking(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Ranking>, ApiError> {
+    let organisation = recruiter_organisation(&user)?;
+    let vacancy = find(&state, organisation, id).await?;
+    if !progress_of(&state, &vacancy).await?.complete {
+        return Err(ApiError::Conflict(ErrorCode::RankingNotReady));
+    }
+    let weights: Vec<(Uuid, u8)> = scored_questions(&vacancy)?.iter().map(|q| (q.id, q.weight)).collect();
+    let answers = screened_answers::Entity::find()
+        .filter(screened_answers::Column::VacancyId.eq(vacancy.id))
+        .all(&state.db)
+        .await?;
+    let candidate_of: HashMap<Uuid, Uuid> = answers.iter().map(|a| (a.id, a.application_id)).collect();
+    let submitted: HashMap<Uuid, String> = applications::Entity::find()
+        .filter(applications::Column::VacancyId.eq(vacancy.id))
+        .filter(applications::Column::Status.eq(domain::application::ApplicationStatus::Submitted.as_str()))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.label))
+        .collect();
+    let cast: Vec<CastScore> = scores::Entity::find()
+        .filter(scores::Column::VacancyId.eq(vacancy.id))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            let candidate = *candidate_of.get(&s.answer_id)?;
+            submitted.contains_key(&candidate).then_some(CastScore {
+                candidate,
+                question: s.question_id,
+                member: s.member_id,
+                score: u8::try_from(s.score).ok()?,
+            })
+        })
+        .collect();
+    let candidates = aggregate(&weights, &cast)
+        .into_iter()
+        .enumerate()
+        .map(|(index, ranked)| RankedCandidate {
+            rank: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            label: submitted.get(&ranked.candidate).cloned().unwrap_or_default(),
+            score: ranked.score,
+            spread: ranked.spread,
+        })
+        .collect();
+    let knocked_out = screenings::Entity::find_by_id(vacancy.id).one(&state.db).await?.map_or(0, |s| s.knocked_out);
+    Ok(Json(Ranking { candidates, knocked_out: u32::try_from(knocked_out).unwrap_or_default() }))
+}
+
+fn scored_questions(vacancy: &vacancies::Model) -> Result<Vec<Question>, ApiError> {
+    let questions: Vec<Question> = from_json(&vacancy.questions)?;
+    Ok(questions.into_iter().filter(|q| q.kind.is_scored_by_committee()).collect())
+}
+
+async fn progress_of(state: &AppState, vacancy: &vacancies::Model) -> Result<ScoringProgress, ApiError> {
+    let questions = scored_questions(vacancy)?;
+    let seats = committee_members::Entity::find()
+        .filter(committee_members::Column::VacancyId.eq(vacancy.id))
+        .all(&state.db)
+        .await?;
+    let seals =
+        question_seals::Entity::find().filter(question_seals::Column::VacancyId.eq(vacancy.id)).all(&state.db).await?;
+    let mut members = Vec::new();
+    for seat in &seats {
+        let name = users::Entity::find_by_id(seat.user_id).one(&state.db).await?.map(|u| u.display_name);
+        let sealed = seals.iter().filter(|s| s.member_id == seat.user_id).count();
+        members.push(MemberProgress {
+            display_name: name.unwrap_or_default(),
+            chair: seat.chair,
+            conduct_confirmed: seat.conduct_confirmed_at.is_some(),
+            questions_sealed: u32::try_from(sealed).unwrap_or_default(),
+        });
+    }
+    members.sort_by(|a, b| b.chair.cmp(&a.chair).then(a.display_name.cmp(&b.display_name)));
+    let questions: Vec<QuestionProgress> = questions
+        .into_iter()
+        .map(|q| QuestionProgress {
+            id: q.id,
+            members_sealed: u32::try_from(
+                seals
+                    .iter()
+                    .filter(|s| s.question_id == q.id && seats.iter().any(|m| m.user_id == s.member_id))
+                    .count(),
+            )
+            .unwrap_or_default(),
+            prompt: q.prompt,
+        })
+        .collect();
+    let complete = !seats.is_empty()
+        && !questions.is_empty()
+        && questions.iter().all(|q| q.members_sealed as usize == seats.len());
+    Ok(ScoringProgress { members, questions, complete })
+}
