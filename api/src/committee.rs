@@ -28,6 +28,15 @@ pub struct CommitteeVacancy {
     pub title: String,
     /// Whether this member confirmed the conduct statement; scoring waits for it.
     pub conduct_confirmed: bool,
+    /// Whether this member chairs the committee.
+    #[serde(default)]
+    pub chair: bool,
+    /// For the chair: the recruiter asked to unblind the shortlist and waits for the confirmation.
+    #[serde(default)]
+    pub unblinding_requested: bool,
+    /// The shortlist has been unblinded (the recruiter sees its contact details; members never do).
+    #[serde(default)]
+    pub unblinding_confirmed: bool,
     pub questions: Vec<CommitteeQuestion>,
 }
 

@@ -384,6 +384,34 @@ error_codes! {
         nl: "De rangorde is er pas als elk commissielid elke vraag heeft ingeleverd. Kijk hieronder hoe ver de commissie is.",
         en: "The ranking is there only when every committee member has submitted every question. See below how far the committee is.",
     },
+    ShortlistFixed = "shortlist_fixed" {
+        nl: "De shortlist van deze vacature staat al vast. Er is niets gewijzigd.",
+        en: "The shortlist of this vacancy has already been fixed. Nothing was changed.",
+    },
+    ShortlistRationaleRequired = "shortlist_rationale_required" {
+        nl: "Leg in 10 tot 1000 tekens uit waarom u deze shortlist kiest. De uitleg wordt bewaard.",
+        en: "Explain in 10 to 1000 characters why you choose this shortlist. The explanation is kept.",
+    },
+    ShortlistChoiceInvalid = "shortlist_choice_invalid" {
+        nl: "Deze keuze levert geen kandidaten op, of noemt kandidaten die niet in de rangorde staan. Kies een aantal, een grens of kandidaten uit de rangorde.",
+        en: "This choice gives no candidates, or names candidates who are not in the ranking. Choose a number, a threshold or candidates from the ranking.",
+    },
+    ShortlistMissing = "shortlist_missing" {
+        nl: "Stel eerst de shortlist vast. Pas daarna kan iemand worden ontblind. Er is niets gewijzigd.",
+        en: "First fix the shortlist. Only then can anyone be unblinded. Nothing was changed.",
+    },
+    UnblindingNotRequested = "unblinding_not_requested" {
+        nl: "De recruiter heeft nog niet gevraagd om te ontblinden. Er is niets gewijzigd.",
+        en: "The recruiter has not asked to unblind yet. Nothing was changed.",
+    },
+    UnblindingNotConfirmed = "unblinding_not_confirmed" {
+        nl: "De voorzitter van de commissie heeft het ontblinden nog niet bevestigd. Vraag de voorzitter om te bevestigen.",
+        en: "The committee chair has not confirmed the unblinding yet. Ask the chair to confirm.",
+    },
+    ChairOnly = "chair_only" {
+        nl: "Alleen de voorzitter van de commissie kan dit bevestigen. Er is niets gewijzigd.",
+        en: "Only the committee chair can confirm this. Nothing was changed.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

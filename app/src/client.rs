@@ -9,7 +9,7 @@ use api::application::{
 use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
 use api::problem::{ErrorCode, Problem};
-use api::ranking::{Ranking, ScoringProgress};
+use api::ranking::{Ranking, ScoringProgress, Shortlist, ShortlistInput, ShortlistedIdentity};
 use api::screening::{
     Committee, CommitteeInput, DecisionInput, Finding, FindingDecision, MaskInput, ScreenedAnswerPage, Screening,
 };
@@ -355,6 +355,40 @@ pub async fn scoring_progress(vacancy: Uuid, language: Language) -> Result<Scori
 
 pub async fn ranking(vacancy: Uuid, language: Language) -> Result<Ranking, ApiFailure> {
     send(Request::get(&format!("/api/vacancies/{vacancy}/ranking")), language).await
+}
+
+/// The fixed shortlist, or `None` while there is none.
+pub async fn shortlist(vacancy: Uuid, language: Language) -> Result<Option<Shortlist>, ApiFailure> {
+    match send(Request::get(&format!("/api/vacancies/{vacancy}/shortlist")), language).await {
+        Ok(shortlist) => Ok(Some(shortlist)),
+        Err(ApiFailure::Problem(problem)) if problem.status == 404 => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+pub async fn fix_shortlist(
+    vacancy: Uuid,
+    input: &ShortlistInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Shortlist, ApiFailure> {
+    send_json(Request::post(&format!("/api/vacancies/{vacancy}/shortlist")), input, csrf_token, language).await
+}
+
+pub async fn request_unblinding(vacancy: Uuid, csrf_token: &str, language: Language) -> Result<Shortlist, ApiFailure> {
+    send_json(Request::post(&format!("/api/vacancies/{vacancy}/unblinding")), &(), csrf_token, language).await
+}
+
+pub async fn confirm_unblinding(vacancy: Uuid, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
+    let builder = with_language(
+        Request::post(&format!("/api/committee/vacancies/{vacancy}/unblinding")).header("X-CSRF-Token", csrf_token),
+        language,
+    );
+    no_content(builder.send().await).await
+}
+
+pub async fn shortlist_identities(vacancy: Uuid, language: Language) -> Result<Vec<ShortlistedIdentity>, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/shortlist/identities")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

@@ -29,6 +29,10 @@ pub enum AuditAction {
     ConductConfirmed,
     QuestionSealed,
     ScoreChanged,
+    ShortlistFixed,
+    UnblindingRequested,
+    UnblindingConfirmed,
+    IdentitiesViewed,
 }
 
 impl AuditAction {
@@ -51,6 +55,10 @@ impl AuditAction {
             AuditAction::ConductConfirmed => "conduct_confirmed",
             AuditAction::QuestionSealed => "question_sealed",
             AuditAction::ScoreChanged => "score_changed",
+            AuditAction::ShortlistFixed => "shortlist_fixed",
+            AuditAction::UnblindingRequested => "unblinding_requested",
+            AuditAction::UnblindingConfirmed => "unblinding_confirmed",
+            AuditAction::IdentitiesViewed => "identities_viewed",
         }
     }
 }

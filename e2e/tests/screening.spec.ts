@@ -100,7 +100,7 @@ test('a recruiter screens a closed vacancy, masks identity cues and releases; a 
   await page.getByRole('button', { name: 'Nederlands' }).click();
 });
 
-test('three members score by keyboard and seal; then the panel, a calibrated score and the ranking', async ({ page }) => {
+test('three members score by keyboard and seal; the panel, a calibration, the ranking, the shortlist and two-person unblinding', async ({ page }) => {
   // Runs after the release above: the closed demo vacancy is being scored.
   const scores: Record<string, string> = { commissie1: '1', commissie2: '3', commissie3: '2' };
   for (const [member, score] of Object.entries(scores)) {
@@ -170,5 +170,39 @@ test('three members score by keyboard and seal; then the panel, a calibrated sco
   await expect(ranking.getByRole('row')).toHaveCount(8);
   await expect(ranking.getByRole('row').nth(1)).toContainText(/^1/);
   await expect(page.getByText('Afgevallen op een knock-outvraag (niet in de rangorde): 1')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  // The shortlist needs an explanation; then the top three are on it and the four others are told.
+  const shortlist = page.getByRole('region', { name: 'Shortlist' });
+  await shortlist.getByRole('button', { name: 'Shortlist vaststellen' }).click();
+  await expect(shortlist.getByText('Leg in 10 tot 1000 tekens uit')).toBeVisible();
+  await shortlist.getByLabel('Uitleg van uw keuze').fill('De drie hoogste scores; de commissie was het over hen eens.');
+  await shortlist.getByRole('button', { name: 'Shortlist vaststellen' }).click();
+  await expect(shortlist.getByText('4 andere kandidaten hebben een e-mail gekregen. Zij blijven anoniem.')).toBeVisible();
+  await expect(shortlist.locator('ol.shortlist li')).toHaveCount(3);
+  await shortlist.getByRole('button', { name: 'Ontblinding aanvragen' }).click();
+  await expect(shortlist.getByText('De voorzitter van de commissie moet het ontblinden nog bevestigen.')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // The chair confirms, and sees no names doing so.
+  await logIn(page, 'commissie1');
+  await page.getByRole('link', { name: 'Mijn commissies' }).click();
+  await page.getByRole('link', { name: CLOSED }).click();
+  await page.getByRole('button', { name: 'Ontblinding bevestigen' }).click();
+  await expect(page.getByText('De shortlist is ontblind.')).toBeVisible();
+  await expect(page.getByText(/Fatima|Pieter|Anouk|Mehmet|Sanne|Lotte|Daan/)).toHaveCount(0);
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // Now, and only now, the recruiter sees the three names.
+  await logIn(page, 'recruiter');
+  await page.getByRole('link', { name: 'Uw vacatures' }).click();
+  await page.getByRole('link', { name: CLOSED }).click();
+  await page.getByRole('link', { name: 'Naar de screening' }).click();
+  await page.getByRole('link', { name: 'Beoordeling door de commissie' }).click();
+  const names = page.getByRole('table', { name: 'Kandidaten op de shortlist' });
+  await expect(names.getByRole('row')).toHaveCount(4);
+  await expect(names).toContainText(/@example\.nl/);
   await expectNoAccessibilityViolations(page);
 });

@@ -15,6 +15,7 @@ mod m20261127_000006_applications;
 mod m20261130_000007_screening;
 mod m20261130_000008_scoring;
 mod m20261130_000009_calibration;
+mod m20261130_000010_shortlist;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000007_screening::Migration),
             Box::new(m20261130_000008_scoring::Migration),
             Box::new(m20261130_000009_calibration::Migration),
+            Box::new(m20261130_000010_shortlist::Migration),
         ]
     }
 }

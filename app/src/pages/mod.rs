@@ -10,4 +10,5 @@ pub mod organisation_rules;
 pub mod outbox;
 pub mod scoring_results;
 pub mod screening;
+pub mod shortlist;
 pub mod vacancy;

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::client::{self, ApiFailure};
 use crate::i18n::{Text, use_locale, use_title};
+use crate::pages::shortlist::ShortlistPanel;
 
 #[component]
 pub fn ScoringResultsPage() -> impl IntoView {
@@ -89,7 +90,7 @@ pub fn ScoringResultsPage() -> impl IntoView {
                                 <th scope="col">{locale.t(Text::Spread)}</th>
                             </tr></thead>
                             <tbody>
-                                {ranking.candidates.into_iter().map(|c| view! {
+                                {ranking.candidates.iter().cloned().map(|c| view! {
                                     <tr>
                                         <td>{c.rank}</td>
                                         <td><code>{c.label}</code></td>
@@ -103,6 +104,7 @@ pub fn ScoringResultsPage() -> impl IntoView {
                     <p>{locale.t(Text::KnockedOutApart).replace("{count}", &ranking.knocked_out.to_string())}</p>
                 </section>
             })}
+            {move || ranking.get().zip(vacancy()).map(|(ranking, id)| view! { <ShortlistPanel vacancy=id ranked=ranking.candidates/> })}
         </div>
     }
 }

@@ -19,6 +19,8 @@ pub mod screened_answers;
 pub mod screening_findings;
 pub mod screenings;
 pub mod sessions;
+pub mod shortlisted;
+pub mod shortlists;
 pub mod users;
 pub mod vacancies;
 pub mod vacancy_analyses;

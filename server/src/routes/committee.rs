@@ -23,7 +23,7 @@ use uuid::Uuid;
 use crate::audit::AuditEntry;
 use crate::auth::CurrentUser;
 use crate::clock;
-use crate::entities::{applications, committee_members, screened_answers, screenings, users, vacancies};
+use crate::entities::{applications, committee_members, screened_answers, screenings, shortlists, users, vacancies};
 use crate::error::{ApiError, ApiJson};
 use crate::routes::scoring::committee_question;
 use crate::routes::vacancies::{find, from_json, recruiter_organisation, status_of};
@@ -158,10 +158,16 @@ pub async fn vacancy(
     for question in questions.into_iter().filter(|q| q.kind.is_scored_by_committee()) {
         scored.push(committee_question(&state.db, vacancy.id, question, user.id).await?);
     }
+    let shortlist = shortlists::Entity::find_by_id(vacancy.id).one(&state.db).await?;
+    let requested = shortlist.as_ref().is_some_and(|s| s.unblinding_requested_at.is_some());
+    let confirmed = shortlist.as_ref().is_some_and(|s| s.unblinding_confirmed_at.is_some());
     Ok(Json(CommitteeVacancy {
         id: vacancy.id,
         title: vacancy.title,
         conduct_confirmed: seat.conduct_confirmed_at.is_some(),
+        chair: seat.chair,
+        unblinding_requested: seat.chair && requested && !confirmed,
+        unblinding_confirmed: confirmed,
         questions: scored,
     }))
 }

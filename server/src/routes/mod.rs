@@ -10,10 +10,11 @@ mod health;
 mod organisations;
 mod outbox;
 mod questionnaires;
-mod ranking;
+pub(crate) mod ranking;
 pub(crate) mod scoring;
 mod screening;
 mod session;
+mod shortlist;
 mod users;
 pub(crate) mod vacancies;
 
@@ -94,6 +95,10 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(scoring::change_score))
         .routes(routes!(ranking::progress))
         .routes(routes!(ranking::ranking))
+        .routes(routes!(shortlist::get, shortlist::fix))
+        .routes(routes!(shortlist::request))
+        .routes(routes!(shortlist::confirm))
+        .routes(routes!(shortlist::identities))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

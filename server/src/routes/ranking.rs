@@ -44,10 +44,20 @@ pub async fn ranking(
 ) -> Result<Json<Ranking>, ApiError> {
     let organisation = recruiter_organisation(&user)?;
     let vacancy = find(&state, organisation, id).await?;
-    if !progress_of(&state, &vacancy).await?.complete {
+    let (ranked, knocked_out) = ranked_candidates(&state, &vacancy).await?;
+    Ok(Json(Ranking { candidates: ranked.into_iter().map(|(_, candidate)| candidate).collect(), knocked_out }))
+}
+
+/// The ranking with each candidate's application id (which never leaves the server), and the number
+/// of knock-outs; 409 until every member sealed every question.
+pub(crate) async fn ranked_candidates(
+    state: &AppState,
+    vacancy: &vacancies::Model,
+) -> Result<(Vec<(Uuid, RankedCandidate)>, u32), ApiError> {
+    if !progress_of(state, vacancy).await?.complete {
         return Err(ApiError::Conflict(ErrorCode::RankingNotReady));
     }
-    let weights: Vec<(Uuid, u8)> = scored_questions(&vacancy)?.iter().map(|q| (q.id, q.weight)).collect();
+    let weights: Vec<(Uuid, u8)> = scored_questions(vacancy)?.iter().map(|q| (q.id, q.weight)).collect();
     let answers = screened_answers::Entity::find()
         .filter(screened_answers::Column::VacancyId.eq(vacancy.id))
         .all(&state.db)
@@ -76,18 +86,21 @@ pub async fn ranking(
             })
         })
         .collect();
-    let candidates = aggregate(&weights, &cast)
+    let ranked = aggregate(&weights, &cast)
         .into_iter()
         .enumerate()
-        .map(|(index, ranked)| RankedCandidate {
-            rank: u32::try_from(index + 1).unwrap_or(u32::MAX),
-            label: submitted.get(&ranked.candidate).cloned().unwrap_or_default(),
-            score: ranked.score,
-            spread: ranked.spread,
+        .map(|(index, ranked)| {
+            let candidate = RankedCandidate {
+                rank: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                label: submitted.get(&ranked.candidate).cloned().unwrap_or_default(),
+                score: ranked.score,
+                spread: ranked.spread,
+            };
+            (ranked.candidate, candidate)
         })
         .collect();
     let knocked_out = screenings::Entity::find_by_id(vacancy.id).one(&state.db).await?.map_or(0, |s| s.knocked_out);
-    Ok(Json(Ranking { candidates, knocked_out: u32::try_from(knocked_out).unwrap_or_default() }))
+    Ok((ranked, u32::try_from(knocked_out).unwrap_or_default()))
 }
 
 fn scored_questions(vacancy: &vacancies::Model) -> Result<Vec<Question>, ApiError> {

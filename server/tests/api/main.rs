@@ -14,5 +14,6 @@ mod organisations;
 mod scoring;
 mod screening;
 mod session;
+mod shortlist;
 mod users;
 mod vacancies;

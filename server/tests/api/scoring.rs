@@ -15,14 +15,15 @@ use uuid::Uuid;
 use crate::helpers::{PASSWORD, TestApp, field_codes, problem, spawn_app};
 use crate::screening::{apply, close, committee_staff, published_vacancy};
 
-const MEMBERS: [&str; 3] = ["lid1", "lid2", "lid3"];
+pub(crate) const MEMBERS: [&str; 3] = ["lid1", "lid2", "lid3"];
 
 /// A vacancy with `applications` clean applications, screened and released to three members.
-async fn released_vacancy(app: &TestApp, applications: usize) -> (Vacancy, Uuid) {
+pub(crate) async fn released_vacancy(app: &TestApp, applications: usize) -> (Vacancy, Uuid) {
     let vacancy = published_vacancy(app).await;
     for n in 0..applications {
         let text = format!("Ik maakte met het team een plan en verdeelde de taken, voorbeeld {n}.");
-        apply(app, &vacancy, &text, ("Sollicitant", &format!("s{n}@example.org"), "0612345678"), true).await;
+        let name = format!("Zyxwa Kandidaat{n}");
+        apply(app, &vacancy, &text, (&name, &format!("s{n}@example.org"), "0612345678"), true).await;
     }
     close(app, &vacancy).await;
     let members = committee_staff(app, &MEMBERS).await;
@@ -38,22 +39,29 @@ async fn released_vacancy(app: &TestApp, applications: usize) -> (Vacancy, Uuid)
     (vacancy, question)
 }
 
-async fn login(app: &TestApp, username: &str) {
+pub(crate) async fn login(app: &TestApp, username: &str) {
     assert_eq!(app.login(username, PASSWORD).await.status(), StatusCode::OK);
 }
 
-async fn sift(app: &TestApp, vacancy: Uuid, question: Uuid) -> Sift {
+pub(crate) async fn sift(app: &TestApp, vacancy: Uuid, question: Uuid) -> Sift {
     let response = app.get(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/sift")).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.expect("sift")
 }
 
-async fn score(app: &TestApp, vacancy: Uuid, question: Uuid, number: u32, score: u8, note: &str) -> reqwest::Response {
+pub(crate) async fn score(
+    app: &TestApp,
+    vacancy: Uuid,
+    question: Uuid,
+    number: u32,
+    score: u8,
+    note: &str,
+) -> reqwest::Response {
     let path = format!("/api/committee/vacancies/{vacancy}/questions/{question}/sift/{number}");
     app.put(&path, &json!({ "score": score, "note": note })).await
 }
 
-async fn confirm_conduct(app: &TestApp, vacancy: Uuid) {
+pub(crate) async fn confirm_conduct(app: &TestApp, vacancy: Uuid) {
     let response = app.post(&format!("/api/committee/vacancies/{vacancy}/conduct"), &json!({})).await;
     assert_eq!(response.status(), StatusCode::OK);
     let confirmed: CommitteeVacancy = response.json().await.expect("vacancy");

@@ -91,6 +91,19 @@ pub fn CommitteeVacancyPage() -> impl IntoView {
             }
         });
     };
+    let confirm_unblinding = move |_| {
+        let Some(id) = vacancy_id() else { return };
+        let (ui, csrf) = (locale.language_untracked(), session.csrf_token());
+        spawn_local(async move {
+            match client::confirm_unblinding(id, &csrf, ui).await {
+                Ok(()) => match client::committee_vacancy(id, ui).await {
+                    Ok(loaded) => vacancy.set(Some(loaded)),
+                    Err(error) => failure.set(Some(error)),
+                },
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
     view! {
         <div class="page page--text">
             <p><A href="/commissie">{move || locale.t(Text::YourCommittees)}</A></p>
@@ -101,6 +114,14 @@ pub fn CommitteeVacancyPage() -> impl IntoView {
                 view! {
                     <h1>{vacancy.title.clone()}</h1>
                     <p class="lead">{locale.t(Text::ReadAnswersIntro)}</p>
+                    {vacancy.unblinding_requested.then(|| view! {
+                        <section class="panel" aria-labelledby="unblinding-heading">
+                            <h2 id="unblinding-heading">{locale.t(Text::ConfirmUnblindingTitle)}</h2>
+                            <p>{locale.t(Text::ConfirmUnblindingIntro)}</p>
+                            <button type="button" class="button" on:click=confirm_unblinding>{locale.t(Text::ConfirmUnblinding)}</button>
+                        </section>
+                    })}
+                    {vacancy.unblinding_confirmed.then(|| view! { <p class="alert alert--success">{locale.t(Text::UnblindingConfirmed)}</p> })}
                     {if vacancy.conduct_confirmed {
                         view! {
                             <ol class="question-list">
