@@ -7,13 +7,18 @@
 //! cargo run --release -p server --example submit_load -- raw 'sqlite:///tmp/raw.db?mode=rwc' 2000 16
 //! # then screen that vacancy: close it in the database, start screening, mask, release:
 //! cargo run --release -p server --example submit_load -- screen http://127.0.0.1:8080 'sqlite://data/breedwerf.db'
+//! # then 200 committee members score it at once, 100 answers each:
+//! cargo run --release -p server --example submit_load -- score http://127.0.0.1:8080 'sqlite://data/breedwerf.db' 200 100
 //! ```
 //!
 //! `submit URL N C` prepares N complete drafts for the first open vacancy (not timed), then submits
 //! them with C at a time and prints submissions per second and latency percentiles. `raw URL N C`
 //! inserts N rows of the size of an application, each in its own transaction, C at a time. `screen URL DB`
 //! times starting the screening of the first open vacancy (knock-outs, numbering, the detector over
-//! every answer, all stored) and its release (every answer masked), as the demo recruiter.
+//! every answer, all stored) and its release (every answer masked), as the demo recruiter. `score URL DB
+//! M K` seats M committee members on the released vacancy (accounts made through the normal code;
+//! seats written to the database directly, past the committee's size limit, to get M members at
+//! once), logs each in, then has all of them save K scores at the same time, and times every save.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // A measuring tool: fail loudly.
 
 use std::sync::Arc;
@@ -34,6 +39,11 @@ async fn main() {
         "submit" => submit(&arg(1, "http://127.0.0.1:8080"), count(), concurrency()).await,
         "raw" => raw(&arg(1, "sqlite:///tmp/breedwerf-raw.db?mode=rwc"), count(), concurrency()).await,
         "screen" => screen(&arg(1, "http://127.0.0.1:8080"), &arg(2, "sqlite://data/breedwerf.db")).await,
+        "score" => {
+            let members = arg(3, "200").parse().expect("a number of members");
+            let answers = arg(4, "100").parse().expect("a number of answers per member");
+            score(&arg(1, "http://127.0.0.1:8080"), &arg(2, "sqlite://data/breedwerf.db"), members, answers).await
+        }
         other => panic!("unknown mode {other}: use `submit`, `raw` or `screen`"),
     }
 }
@@ -235,5 +245,115 @@ async fn screen(url: &str, database: &str) {
         screening["applications"],
         started.as_secs_f64(),
         released.as_secs_f64()
+    );
+}
+
+/// Seats `count` committee members on the released vacancy and has them all score at once.
+async fn score(url: &str, database: &str, count: usize, per_member: usize) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+    use server::entities::{committee_members, vacancies};
+    let db = server::database::connect(&Secret::new(database)).await.expect("the database");
+    let vacancy = vacancies::Entity::find()
+        .filter(vacancies::Column::Status.eq("scoring"))
+        .one(&db)
+        .await
+        .unwrap()
+        .expect("a released vacancy (run `submit` and `screen` first)");
+    let questions: Vec<Value> = serde_json::from_str(&vacancy.questions).unwrap();
+    let question =
+        questions.iter().find(|q| q["kind"] == "open").expect("an open question")["id"].as_str().unwrap().to_owned();
+    let audit = server::audit::AuditLog::default();
+    let run = std::process::id();
+    let prepared = Instant::now();
+    let mut usernames = Vec::new();
+    for i in 0..count {
+        let username = format!("bench{run}m{i}");
+        let new = server::accounts::NewUser {
+            username: &username,
+            display_name: "Benchmark Member",
+            password: server::accounts::DEMO_PASSWORD,
+            role: domain::access::Role::Committee,
+            organisation: Some(vacancy.organisation_id),
+        };
+        let user = server::accounts::create_user(&db, &audit, None, new).await.expect("a member");
+        committee_members::Entity::insert(committee_members::ActiveModel {
+            vacancy_id: Set(vacancy.id),
+            user_id: Set(user.id),
+            chair: Set(false),
+            added_at: Set(chrono::Utc::now()),
+            order_seed: Set(Some(rand::random::<i64>())),
+            conduct_confirmed_at: Set(Some(chrono::Utc::now())),
+        })
+        .exec_without_returning(&db)
+        .await
+        .unwrap();
+        usernames.push(username);
+    }
+    // Log everyone in and fetch their order (not timed).
+    let mut sessions = JoinSet::new();
+    for username in usernames {
+        let (url, vacancy, question) = (url.to_owned(), vacancy.id, question.clone());
+        sessions.spawn(async move {
+            let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+            let session: Value = client.get(format!("{url}/api/session")).send().await.unwrap().json().await.unwrap();
+            let csrf = session["csrf_token"].as_str().unwrap().to_owned();
+            let login = json!({ "username": username, "password": server::accounts::DEMO_PASSWORD });
+            let response = client
+                .post(format!("{url}/api/session"))
+                .header("X-CSRF-Token", &csrf)
+                .json(&login)
+                .send()
+                .await
+                .unwrap();
+            assert!(response.status().is_success(), "login");
+            let sift: Value = client
+                .get(format!("{url}/api/committee/vacancies/{vacancy}/questions/{question}/sift"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let numbers: Vec<u64> =
+                sift["answers"].as_array().unwrap().iter().map(|a| a["number"].as_u64().unwrap()).collect();
+            (client, csrf, numbers)
+        });
+    }
+    let members = sessions.join_all().await;
+    println!("seated and logged in {count} members in {:.1} s", prepared.elapsed().as_secs_f64());
+
+    let started = Instant::now();
+    let mut saves = JoinSet::new();
+    for (client, csrf, numbers) in members {
+        let (url, vacancy, question) = (url.to_owned(), vacancy.id, question.clone());
+        saves.spawn(async move {
+            let mut latencies = Vec::new();
+            for (i, number) in numbers.iter().take(per_member).enumerate() {
+                let begun = Instant::now();
+                let response = client
+                    .put(format!("{url}/api/committee/vacancies/{vacancy}/questions/{question}/sift/{number}"))
+                    .header("X-CSRF-Token", &csrf)
+                    .json(&json!({ "score": 1 + i % 5, "note": "" }))
+                    .send()
+                    .await
+                    .unwrap();
+                assert!(response.status().is_success(), "{}", response.text().await.unwrap());
+                latencies.push(begun.elapsed());
+            }
+            latencies
+        });
+    }
+    let mut latencies: Vec<Duration> = saves.join_all().await.into_iter().flatten().collect();
+    let elapsed = started.elapsed().as_secs_f64();
+    latencies.sort();
+    let percentile = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+    println!(
+        "{} score saves by {count} members at once: {:.0} per second; latency p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        latencies.len(),
+        latencies.len() as f64 / elapsed,
+        percentile(0.50).as_secs_f64() * 1e3,
+        percentile(0.95).as_secs_f64() * 1e3,
+        percentile(0.99).as_secs_f64() * 1e3,
+        percentile(1.0).as_secs_f64() * 1e3,
     );
 }

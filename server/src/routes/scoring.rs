@@ -18,7 +18,8 @@ use domain::questionnaire::Question;
 use domain::scoring::{ScoreError, disagree, parse_change_reason, parse_note, parse_score, scoring_order};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use uuid::Uuid;
 
@@ -92,10 +93,19 @@ pub async fn score(
     if sealed_by(&state.db, vacancy.id, question_id, user.id).await? {
         return Err(ApiError::Conflict(ErrorCode::QuestionSealed));
     }
-    let answers = readable(vacancy.id, question_id).all(&state.db).await?;
-    let answer = answers.iter().find(|a| a.number == i32::try_from(number).unwrap_or(-1)).ok_or(ApiError::NotFound)?;
-    let order = order_of(&seat, question_id, &answers);
-    let position = order.iter().position(|a| *a == answer.id).map_or(0, |p| p + 1);
+    // Only ids and numbers: the order needs every answer, the save only this one.
+    let numbered: Vec<(Uuid, i32)> = readable(vacancy.id, question_id)
+        .select_only()
+        .columns([screened_answers::Column::Id, screened_answers::Column::Number])
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    let wanted = i32::try_from(number).unwrap_or(-1);
+    let (answer_id, _) = *numbered.iter().find(|(_, n)| *n == wanted).ok_or(ApiError::NotFound)?;
+    let ids: Vec<Uuid> = numbered.iter().map(|(id, _)| *id).collect();
+    let order = scoring_order(seed_of(&seat), question_id, &ids);
+    let position = order.iter().position(|a| *a == answer_id).map_or(0, |p| p + 1);
+    let answer = screened_answers::Entity::find_by_id(answer_id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
     let now = clock::now();
     let existing = scores::Entity::find()
         .filter(scores::Column::AnswerId.eq(answer.id))
@@ -374,9 +384,12 @@ fn question_of(vacancy: &vacancies::Model, question_id: Uuid) -> Result<Question
 /// The member's order of the answers: their seed's permutation for this question.
 fn order_of(seat: &committee_members::Model, question: Uuid, answers: &[screened_answers::Model]) -> Vec<Uuid> {
     let ids: Vec<Uuid> = answers.iter().map(|a| a.id).collect();
-    // The seed is stored as a signed 64-bit number; its bits are the generator's seed.
-    let seed = u64::from_ne_bytes(seat.order_seed.unwrap_or_default().to_ne_bytes());
-    scoring_order(seed, question, &ids)
+    scoring_order(seed_of(seat), question, &ids)
+}
+
+/// The seed is stored as a signed 64-bit number; its bits are the generator's seed.
+fn seed_of(seat: &committee_members::Model) -> u64 {
+    u64::from_ne_bytes(seat.order_seed.unwrap_or_default().to_ne_bytes())
 }
 
 async fn sealed_by(db: &impl ConnectionTrait, vacancy: Uuid, question: Uuid, member: Uuid) -> Result<bool, ApiError> {
