@@ -38,6 +38,9 @@ pub struct Ranking {
     pub candidates: Vec<RankedCandidate>,
     /// Applications out on a knock-out question; not ranked.
     pub knocked_out: u32,
+    /// Their labels, listed apart.
+    #[serde(default)]
+    pub knocked_out_labels: Vec<String>,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

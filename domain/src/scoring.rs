@@ -81,11 +81,26 @@ pub struct SiftScore {
     pub spread: f64,
 }
 
+/// A multiple-choice answer scored by its key: 5 when the chosen option is correct, 1 otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyedScore {
+    pub candidate: Uuid,
+    pub question: Uuid,
+    pub score: u8,
+}
+
+/// The key's score of a multiple-choice answer on the 1–5 scale.
+pub fn key_score(correct: bool) -> u8 {
+    if correct { 5 } else { 1 }
+}
+
 /// Aggregates scores mechanically (no judgement of its own): for each candidate, the mean over
-/// members per question, then the mean over questions weighted by `weights` (question → weight).
-/// Questions without a weight or without scores for a candidate are left out of that candidate's
-/// mean. Sorted best first; ties keep the candidates' id order, so the ranking is reproducible.
-pub fn aggregate(weights: &[(Uuid, u8)], scores: &[CastScore]) -> Vec<SiftScore> {
+/// members per question (or the key's score for a multiple-choice question), then the mean over
+/// questions weighted by `weights` (question → weight). Questions without a weight or without a score
+/// for a candidate are left out of that candidate's mean. The spread is the range of the members' own
+/// weighted means, the key's scores counted alike for every member. Sorted best first; ties keep the
+/// candidates' id order, so the ranking is reproducible.
+pub fn aggregate(weights: &[(Uuid, u8)], scores: &[CastScore], keyed: &[KeyedScore]) -> Vec<SiftScore> {
     let mut candidates: Vec<Uuid> = scores.iter().map(|s| s.candidate).collect();
     candidates.sort_unstable();
     candidates.dedup();
@@ -93,31 +108,35 @@ pub fn aggregate(weights: &[(Uuid, u8)], scores: &[CastScore]) -> Vec<SiftScore>
         .into_iter()
         .map(|candidate| {
             let of = |question: Uuid| scores.iter().filter(move |s| s.candidate == candidate && s.question == question);
-            let mut total = 0.0;
-            let mut weight_sum = 0.0;
-            for &(question, weight) in weights {
-                let values: Vec<f64> = of(question).map(|s| f64::from(s.score)).collect();
-                if !values.is_empty() {
-                    total += f64::from(weight) * values.iter().sum::<f64>() / values.len() as f64;
-                    weight_sum += f64::from(weight);
+            let key = |question: Uuid| {
+                keyed.iter().find(|k| k.candidate == candidate && k.question == question).map(|k| f64::from(k.score))
+            };
+            // The weighted mean of per-question values, leaving out questions without one.
+            let weighted = |value: &dyn Fn(Uuid) -> Option<f64>| {
+                let (mut sum, mut used) = (0.0, 0.0);
+                for &(question, weight) in weights {
+                    if let Some(v) = value(question) {
+                        sum += f64::from(weight) * v;
+                        used += f64::from(weight);
+                    }
                 }
-            }
-            let score = if weight_sum > 0.0 { total / weight_sum } else { 0.0 };
-            // Each member's own weighted mean of this candidate.
+                (used > 0.0).then(|| sum / used)
+            };
+            let panel_mean = |question: Uuid| {
+                let values: Vec<f64> = of(question).map(|s| f64::from(s.score)).collect();
+                if values.is_empty() { key(question) } else { Some(values.iter().sum::<f64>() / values.len() as f64) }
+            };
+            let score = weighted(&panel_mean).unwrap_or(0.0);
             let mut members: Vec<Uuid> = scores.iter().filter(|s| s.candidate == candidate).map(|s| s.member).collect();
             members.sort_unstable();
             members.dedup();
             let own: Vec<f64> = members
                 .iter()
                 .filter_map(|member| {
-                    let (mut sum, mut weights_used) = (0.0, 0.0);
-                    for &(question, weight) in weights {
-                        if let Some(s) = of(question).find(|s| s.member == *member) {
-                            sum += f64::from(weight) * f64::from(s.score);
-                            weights_used += f64::from(weight);
-                        }
-                    }
-                    (weights_used > 0.0).then(|| sum / weights_used)
+                    let value = |question: Uuid| {
+                        of(question).find(|s| s.member == *member).map(|s| f64::from(s.score)).or_else(|| key(question))
+                    };
+                    weighted(&value)
                 })
                 .collect();
             let spread = match (own.iter().copied().reduce(f64::min), own.iter().copied().reduce(f64::max)) {
@@ -201,11 +220,45 @@ mod tests {
         cast(b, q1, [5, 5, 5]);
         cast(b, q2, [1, 1, 1]);
         cast(c, q2, [3, 3, 3]);
-        let ranked = aggregate(&[(q1, 2), (q2, 1)], &scores);
+        let ranked = aggregate(&[(q1, 2), (q2, 1)], &scores, &[]);
         let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
         assert_eq!(ranked.iter().map(|r| r.candidate).collect::<Vec<_>>(), [b, a, c]);
         assert!(close(ranked[0].score, 11.0 / 3.0) && close(ranked[0].spread, 0.0));
         assert!(close(ranked[1].score, 11.0 / 3.0) && close(ranked[1].spread, 2.0 / 3.0));
+        assert!(close(ranked[2].score, 3.0) && close(ranked[2].spread, 0.0));
+    }
+
+    /// The same example with a multiple-choice question (weight 1) scored by its key: A and C chose
+    /// the correct option (5), B did not (1).
+    /// A: (2 × 4 + 1 × 3 + 1 × 5) / 4 = 4; members' own (8+2+5)/4, (10+2+5)/4, (6+5+5)/4: spread 0.5.
+    /// B: (2 × 5 + 1 × 1 + 1 × 1) / 4 = 3, spread 0. C: (1 × 3 + 1 × 5) / 2 = 4, spread 0.
+    /// A and C tie at 4; C's id is lower, so C comes first.
+    #[test]
+    fn a_multiple_choice_key_counts_like_a_question_scored_alike_by_every_member() {
+        let (q1, q2, q3) = (Uuid::from_u128(101), Uuid::from_u128(102), Uuid::from_u128(103));
+        let (a, b, c) = (Uuid::from_u128(3), Uuid::from_u128(2), Uuid::from_u128(1));
+        let members = [Uuid::from_u128(11), Uuid::from_u128(12), Uuid::from_u128(13)];
+        let mut scores = Vec::new();
+        let mut cast = |candidate, question, values: [u8; 3]| {
+            for (member, score) in members.iter().zip(values) {
+                scores.push(CastScore { candidate, question, member: *member, score });
+            }
+        };
+        cast(a, q1, [4, 5, 3]);
+        cast(a, q2, [2, 2, 5]);
+        cast(b, q1, [5, 5, 5]);
+        cast(b, q2, [1, 1, 1]);
+        cast(c, q2, [3, 3, 3]);
+        let keyed = [
+            KeyedScore { candidate: a, question: q3, score: key_score(true) },
+            KeyedScore { candidate: b, question: q3, score: key_score(false) },
+            KeyedScore { candidate: c, question: q3, score: key_score(true) },
+        ];
+        let ranked = aggregate(&[(q1, 2), (q2, 1), (q3, 1)], &scores, &keyed);
+        let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
+        assert_eq!(ranked.iter().map(|r| r.candidate).collect::<Vec<_>>(), [c, a, b]);
+        assert!(close(ranked[0].score, 4.0) && close(ranked[0].spread, 0.0));
+        assert!(close(ranked[1].score, 4.0) && close(ranked[1].spread, 0.5));
         assert!(close(ranked[2].score, 3.0) && close(ranked[2].spread, 0.0));
     }
 

@@ -69,9 +69,12 @@ test('a recruiter screens a closed vacancy, masks identity cues and releases; a 
   // A committee member confirms the agreements and reads the masked answers in their own order.
   await logIn(page, 'commissie2');
   await page.getByRole('link', { name: 'Mijn commissies' }).click();
+  await expect(page.getByRole('link', { name: CLOSED })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
   await page.getByRole('link', { name: CLOSED }).click();
   await expect(page.getByRole('heading', { level: 1, name: CLOSED })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Bevestigen en beginnen' })).toBeDisabled();
+  await expectNoAccessibilityViolations(page);
   await page.getByLabel('Ik houd me aan deze afspraken').check();
   await page.getByRole('button', { name: 'Bevestigen en beginnen' }).click();
   await page.getByRole('link', { name: 'Beoordelen' }).first().click();
@@ -170,6 +173,7 @@ test('three members score by keyboard and seal; the panel, a calibration, the ra
   await expect(ranking.getByRole('row')).toHaveCount(8);
   await expect(ranking.getByRole('row').nth(1)).toContainText(/^1/);
   await expect(page.getByText('Afgevallen op een knock-outvraag (niet in de rangorde): 1')).toBeVisible();
+  await expect(page.locator('ul.knocked-out li')).toHaveCount(1);
   await expectNoAccessibilityViolations(page);
 
   // The shortlist needs an explanation; then the top three are on it and the four others are told.

@@ -102,6 +102,11 @@ pub fn ScoringResultsPage() -> impl IntoView {
                         </table>
                     </div>
                     <p>{locale.t(Text::KnockedOutApart).replace("{count}", &ranking.knocked_out.to_string())}</p>
+                    {(!ranking.knocked_out_labels.is_empty()).then(|| view! {
+                        <ul class="knocked-out">
+                            {ranking.knocked_out_labels.iter().map(|label| view! { <li><code>{label.clone()}</code></li> }).collect_view()}
+                        </ul>
+                    })}
                 </section>
             })}
             {move || ranking.get().zip(vacancy()).map(|(ranking, id)| view! { <ShortlistPanel vacancy=id ranked=ranking.candidates/> })}

@@ -1,6 +1,7 @@
 //! The recruiter's view of the sift: how far the committee is (no scores), and once every member
 //! sealed every question, the ranking of pseudonymous candidates, aggregated mechanically
-//! (`domain::scoring::aggregate`). Only now are answers regrouped per candidate.
+//! (`domain::scoring::aggregate`; multiple-choice questions count by their key). Only now are answers
+//! regrouped per candidate.
 
 use std::collections::HashMap;
 
@@ -8,8 +9,9 @@ use api::problem::{ErrorCode, Problem};
 use api::ranking::{MemberProgress, QuestionProgress, RankedCandidate, Ranking, ScoringProgress};
 use axum::Json;
 use axum::extract::{Path, State};
-use domain::questionnaire::Question;
-use domain::scoring::{CastScore, aggregate};
+use domain::application::{Answer, AnswerEntry};
+use domain::questionnaire::{Question, QuestionKind};
+use domain::scoring::{CastScore, KeyedScore, aggregate, key_score};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -45,7 +47,20 @@ pub async fn ranking(
     let organisation = recruiter_organisation(&user)?;
     let vacancy = find(&state, organisation, id).await?;
     let (ranked, knocked_out) = ranked_candidates(&state, &vacancy).await?;
-    Ok(Json(Ranking { candidates: ranked.into_iter().map(|(_, candidate)| candidate).collect(), knocked_out }))
+    let mut knocked_out_labels: Vec<String> = applications::Entity::find()
+        .filter(applications::Column::VacancyId.eq(vacancy.id))
+        .filter(applications::Column::Screening.eq("knocked_out"))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|a| a.label)
+        .collect();
+    knocked_out_labels.sort();
+    Ok(Json(Ranking {
+        candidates: ranked.into_iter().map(|(_, candidate)| candidate).collect(),
+        knocked_out,
+        knocked_out_labels,
+    }))
 }
 
 /// The ranking with each candidate's application id (which never leaves the server), and the number
@@ -57,20 +72,37 @@ pub(crate) async fn ranked_candidates(
     if !progress_of(state, vacancy).await?.complete {
         return Err(ApiError::Conflict(ErrorCode::RankingNotReady));
     }
-    let weights: Vec<(Uuid, u8)> = scored_questions(vacancy)?.iter().map(|q| (q.id, q.weight)).collect();
+    // Committee-scored questions, and multiple-choice questions scored by their key.
+    let questions: Vec<Question> = from_json(&vacancy.questions)?;
+    let keyed_questions: Vec<&Question> = questions.iter().filter(|q| q.kind == QuestionKind::MultipleChoice).collect();
+    let weights: Vec<(Uuid, u8)> = questions
+        .iter()
+        .filter(|q| q.kind.is_scored_by_committee() || q.kind == QuestionKind::MultipleChoice)
+        .map(|q| (q.id, q.weight))
+        .collect();
     let answers = screened_answers::Entity::find()
         .filter(screened_answers::Column::VacancyId.eq(vacancy.id))
         .all(&state.db)
         .await?;
     let candidate_of: HashMap<Uuid, Uuid> = answers.iter().map(|a| (a.id, a.application_id)).collect();
-    let submitted: HashMap<Uuid, String> = applications::Entity::find()
+    let submitted_rows = applications::Entity::find()
         .filter(applications::Column::VacancyId.eq(vacancy.id))
         .filter(applications::Column::Status.eq(domain::application::ApplicationStatus::Submitted.as_str()))
         .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.label))
-        .collect();
+        .await?;
+    let mut keyed = Vec::new();
+    for application in &submitted_rows {
+        let answers: Vec<AnswerEntry> = from_json(&application.answers)?;
+        for question in &keyed_questions {
+            let chosen = answers.iter().find_map(|a| match a.answer {
+                Answer::Choice(option) if a.question_id == question.id => Some(option),
+                _ => None,
+            });
+            let correct = chosen.is_some_and(|option| question.options.iter().any(|o| o.id == option && o.correct));
+            keyed.push(KeyedScore { candidate: application.id, question: question.id, score: key_score(correct) });
+        }
+    }
+    let submitted: HashMap<Uuid, String> = submitted_rows.into_iter().map(|a| (a.id, a.label)).collect();
     let cast: Vec<CastScore> = scores::Entity::find()
         .filter(scores::Column::VacancyId.eq(vacancy.id))
         .all(&state.db)
@@ -86,7 +118,7 @@ pub(crate) async fn ranked_candidates(
             })
         })
         .collect();
-    let ranked = aggregate(&weights, &cast)
+    let ranked = aggregate(&weights, &cast, &keyed)
         .into_iter()
         .enumerate()
         .map(|(index, ranked)| {

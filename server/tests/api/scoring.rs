@@ -210,6 +210,7 @@ async fn scores_stay_sealed_until_every_member_sealed_then_the_panel_shows_them_
     assert!((ranking.candidates[3].spread - 3.0).abs() < 1e-9);
     assert_eq!(ranking.candidates.iter().map(|c| c.rank).collect::<Vec<_>>(), [1, 2, 3, 4]);
     assert!(ranking.candidates.iter().all(|c| c.label.len() >= 8 && !c.label.contains(' ')));
+    assert!(ranking.knocked_out_labels.is_empty());
 }
 
 /// Calls every GET of the OpenAPI document with the vacancy's ids and asserts `secret` is in none.
@@ -223,4 +224,62 @@ async fn assert_no_get_reveals(app: &TestApp, vacancy: &Vacancy, question: Uuid,
         let body = app.get(&concrete).await.text().await.expect("a body");
         assert!(!body.contains(secret), "GET {concrete} reveals another member's scores");
     }
+}
+
+#[tokio::test]
+async fn the_ranking_counts_a_multiple_choice_question_by_its_key() {
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("werver", crate::screening::ORGANISATION).await;
+    let (right, wrong) = (Uuid::new_v4(), Uuid::new_v4());
+    let choice = json!({
+        "id": Uuid::new_v4(), "kind": "multiple_choice", "prompt": "Welke wet regelt openbaarheid?",
+        "options": [{ "id": right, "text": "De Woo", "correct": true }, { "id": wrong, "text": "De Awb", "correct": false }],
+        "weight": 1
+    });
+    let input = json!({
+        "title": "Adviseur (m/v/x)", "location": "Utrecht", "language": "nl", "text": "Wij zoeken een collega.",
+        "questions": [crate::helpers::open_question(), choice], "closing_date": crate::helpers::in_days(10),
+    });
+    let created: Vacancy = app.post("/api/vacancies", &input).await.json().await.expect("created");
+    let published: Vacancy = app
+        .post(&format!("/api/vacancies/{}/publish", created.id), &json!({ "version": created.version }))
+        .await
+        .json()
+        .await
+        .expect("published");
+    let [open, multiple] = &published.questions[..] else { panic!("two questions") };
+    for (n, option) in [right, wrong].into_iter().enumerate() {
+        let mut applicant = app.applicant().await;
+        applicant.start(published.id).await;
+        let draft = json!({
+            "step": "review",
+            "answers": [
+                { "question_id": open.id, "answer": { "text": "Ik maakte met het team een plan." } },
+                { "question_id": multiple.id, "answer": { "choice": option } },
+            ],
+            "contact": { "name": "Sollicitant", "email": format!("k{n}@example.org") },
+        });
+        assert_eq!(applicant.put("/api/public/drafts/current", &draft).await.status(), StatusCode::OK);
+        assert_eq!(applicant.post("/api/public/drafts/current/submit", &json!({})).await.status(), StatusCode::CREATED);
+    }
+    close(&app, &published).await;
+    let members = committee_staff(&app, &["lid1"]).await;
+    app.post(&format!("/api/vacancies/{}/screening", published.id), &json!({})).await;
+    app.put(&format!("/api/vacancies/{}/committee", published.id), &json!({ "members": members, "chair": null })).await;
+    let release = app.post(&format!("/api/vacancies/{}/screening/release", published.id), &json!({})).await;
+    assert_eq!(release.status(), StatusCode::OK);
+
+    login(&app, "lid1").await;
+    confirm_conduct(&app, published.id).await;
+    for answer in sift(&app, published.id, open.id).await.answers {
+        score(&app, published.id, open.id, answer.number, 3, "").await;
+    }
+    app.post(&format!("/api/committee/vacancies/{}/questions/{}/seal", published.id, open.id), &json!({})).await;
+
+    // Both scored 3 by the committee; the key gives 5 for the right option and 1 for the wrong one.
+    login(&app, "werver").await;
+    let ranking: Ranking =
+        app.get(&format!("/api/vacancies/{}/ranking", published.id)).await.json().await.expect("ranking");
+    let scores: Vec<f64> = ranking.candidates.iter().map(|c| c.score).collect();
+    assert_eq!(scores, [4.0, 2.0]);
 }

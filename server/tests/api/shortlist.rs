@@ -12,7 +12,8 @@ use uuid::Uuid;
 use crate::helpers::{TestApp, field_codes, problem, spawn_app};
 use crate::scoring::{MEMBERS, confirm_conduct, login, released_vacancy, score, sift};
 
-/// Every member scores every answer (the answer's number, capped at 5) and seals the question.
+/// Every member scores every answer (the answer's number, capped at 5) and seals the question; after
+/// each seal, nothing that member can request names a candidate.
 async fn score_everything(app: &TestApp, vacancy: Uuid, question: Uuid) {
     for member in MEMBERS {
         login(app, member).await;
@@ -22,8 +23,29 @@ async fn score_everything(app: &TestApp, vacancy: Uuid, question: Uuid) {
         }
         let seal = format!("/api/committee/vacancies/{vacancy}/questions/{question}/seal");
         assert_eq!(app.post(&seal, &json!({})).await.status(), StatusCode::OK);
+        no_get_names_a_candidate(app, vacancy, question).await;
     }
     login(app, "werver").await;
+}
+
+/// Logs in as `member`, calls every GET of the OpenAPI document with the vacancy's ids, and asserts
+/// that no candidate's name or e-mail address appears; then logs `back` in again.
+async fn member_sees_no_identity(app: &TestApp, member: &str, vacancy: Uuid, question: Uuid, back: &str) {
+    login(app, member).await;
+    no_get_names_a_candidate(app, vacancy, question).await;
+    login(app, back).await;
+}
+
+/// Every GET of the OpenAPI document, as whoever is logged in, with the vacancy's ids filled in.
+async fn no_get_names_a_candidate(app: &TestApp, vacancy: Uuid, question: Uuid) {
+    let document = app.openapi().await;
+    for (path, operations) in document["paths"].as_object().expect("paths") {
+        if operations.get("get").is_some() {
+            let concrete = path.replace("{id}", &vacancy.to_string()).replace("{question_id}", &question.to_string());
+            let body = app.get(&concrete).await.text().await.expect("a body");
+            assert!(!body.contains("Zyxwa") && !body.contains("@example.org"), "GET {concrete} names a candidate");
+        }
+    }
 }
 
 #[tokio::test]
@@ -73,6 +95,7 @@ async fn unblinding_needs_a_fixed_shortlist_and_the_chair_and_opens_only_the_sho
     assert_eq!((fixed.not_shortlisted, fixed.unblinding), (2, Unblinding::NotRequested));
     let again = app.post(&shortlist, &json!({ "method": "top", "top": 3, "rationale": "Toch drie kandidaten." })).await;
     assert_eq!(problem(again).await.code, ErrorCode::ShortlistFixed);
+    member_sees_no_identity(&app, "lid2", id, question, "werver").await;
 
     // The two others are told by e-mail, addressed by the server alone (read here by a demo admin).
     app.login_as_new("beheer", api::Role::Admin).await;
@@ -88,6 +111,7 @@ async fn unblinding_needs_a_fixed_shortlist_and_the_chair_and_opens_only_the_sho
     login(&app, "werver").await;
     let asked: Shortlist = app.post(&request, &json!({})).await.json().await.expect("asked");
     assert_eq!(asked.unblinding, Unblinding::Requested);
+    member_sees_no_identity(&app, "lid1", id, question, "werver").await;
     assert_eq!(problem(app.get(&identities).await).await.code, ErrorCode::UnblindingNotConfirmed);
     login(&app, "lid2").await;
     let not_chair = app.post(&confirm, &json!({})).await;
@@ -96,15 +120,9 @@ async fn unblinding_needs_a_fixed_shortlist_and_the_chair_and_opens_only_the_sho
     login(&app, "lid1").await;
     assert_eq!(app.post(&confirm, &json!({})).await.status(), StatusCode::NO_CONTENT);
 
-    // Even now, nothing a member can request names anyone.
-    let document = app.openapi().await;
-    for (path, operations) in document["paths"].as_object().expect("paths") {
-        if operations.get("get").is_some() {
-            let concrete = path.replace("{id}", &id.to_string()).replace("{question_id}", &question.to_string());
-            let body = app.get(&concrete).await.text().await.expect("a body");
-            assert!(!body.contains("Zyxwa") && !body.contains("@example.org"), "GET {concrete} names a candidate");
-        }
-    }
+    // Even now, nothing a member (the chair included) can request names anyone.
+    member_sees_no_identity(&app, "lid1", id, question, "lid1").await;
+    member_sees_no_identity(&app, "lid3", id, question, "lid1").await;
 
     // The recruiter sees the two shortlisted, and no one else.
     login(&app, "werver").await;
