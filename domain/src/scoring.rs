@@ -197,6 +197,35 @@ mod tests {
         );
     }
 
+    const Q1: Uuid = Uuid::from_u128(101);
+    const Q2: Uuid = Uuid::from_u128(102);
+    const Q3: Uuid = Uuid::from_u128(103);
+    const A: Uuid = Uuid::from_u128(3);
+    const B: Uuid = Uuid::from_u128(2);
+    const C: Uuid = Uuid::from_u128(1);
+
+    /// The worked example's committee scores: three members, questions 1 and 2.
+    fn worked_example() -> Vec<CastScore> {
+        let members = [Uuid::from_u128(11), Uuid::from_u128(12), Uuid::from_u128(13)];
+        let table =
+            [(A, Q1, [4, 5, 3]), (A, Q2, [2, 2, 5]), (B, Q1, [5, 5, 5]), (B, Q2, [1, 1, 1]), (C, Q2, [3, 3, 3])];
+        table
+            .into_iter()
+            .flat_map(|(candidate, question, values)| {
+                members.into_iter().zip(values).map(move |(member, score)| CastScore {
+                    candidate,
+                    question,
+                    member,
+                    score,
+                })
+            })
+            .collect()
+    }
+
+    fn close(x: f64, y: f64) -> bool {
+        (x - y).abs() < 1e-12
+    }
+
     /// Worked by hand: two questions, weights 2 and 1; three members.
     /// Candidate A: question 1 scored 4, 5, 3 (mean 4), question 2 scored 2, 2, 5 (mean 3):
     /// (2 × 4 + 1 × 3) / 3 = 11 / 3 ≈ 3.667. Members' own weighted means: (2·4 + 2)/3 = 10/3,
@@ -206,23 +235,8 @@ mod tests {
     /// Candidate C: only question 2 scored (3, 3, 3): 3.
     #[test]
     fn aggregation_matches_the_hand_worked_example() {
-        let (q1, q2) = (Uuid::from_u128(101), Uuid::from_u128(102));
-        let (a, b, c) = (Uuid::from_u128(3), Uuid::from_u128(2), Uuid::from_u128(1));
-        let members = [Uuid::from_u128(11), Uuid::from_u128(12), Uuid::from_u128(13)];
-        let mut scores = Vec::new();
-        let mut cast = |candidate, question, values: [u8; 3]| {
-            for (member, score) in members.iter().zip(values) {
-                scores.push(CastScore { candidate, question, member: *member, score });
-            }
-        };
-        cast(a, q1, [4, 5, 3]);
-        cast(a, q2, [2, 2, 5]);
-        cast(b, q1, [5, 5, 5]);
-        cast(b, q2, [1, 1, 1]);
-        cast(c, q2, [3, 3, 3]);
-        let ranked = aggregate(&[(q1, 2), (q2, 1)], &scores, &[]);
-        let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
-        assert_eq!(ranked.iter().map(|r| r.candidate).collect::<Vec<_>>(), [b, a, c]);
+        let ranked = aggregate(&[(Q1, 2), (Q2, 1)], &worked_example(), &[]);
+        assert_eq!(ranked.iter().map(|r| r.candidate).collect::<Vec<_>>(), [B, A, C]);
         assert!(close(ranked[0].score, 11.0 / 3.0) && close(ranked[0].spread, 0.0));
         assert!(close(ranked[1].score, 11.0 / 3.0) && close(ranked[1].spread, 2.0 / 3.0));
         assert!(close(ranked[2].score, 3.0) && close(ranked[2].spread, 0.0));
@@ -235,28 +249,13 @@ mod tests {
     /// A and C tie at 4; C's id is lower, so C comes first.
     #[test]
     fn a_multiple_choice_key_counts_like_a_question_scored_alike_by_every_member() {
-        let (q1, q2, q3) = (Uuid::from_u128(101), Uuid::from_u128(102), Uuid::from_u128(103));
-        let (a, b, c) = (Uuid::from_u128(3), Uuid::from_u128(2), Uuid::from_u128(1));
-        let members = [Uuid::from_u128(11), Uuid::from_u128(12), Uuid::from_u128(13)];
-        let mut scores = Vec::new();
-        let mut cast = |candidate, question, values: [u8; 3]| {
-            for (member, score) in members.iter().zip(values) {
-                scores.push(CastScore { candidate, question, member: *member, score });
-            }
-        };
-        cast(a, q1, [4, 5, 3]);
-        cast(a, q2, [2, 2, 5]);
-        cast(b, q1, [5, 5, 5]);
-        cast(b, q2, [1, 1, 1]);
-        cast(c, q2, [3, 3, 3]);
         let keyed = [
-            KeyedScore { candidate: a, question: q3, score: key_score(true) },
-            KeyedScore { candidate: b, question: q3, score: key_score(false) },
-            KeyedScore { candidate: c, question: q3, score: key_score(true) },
+            KeyedScore { candidate: A, question: Q3, score: key_score(true) },
+            KeyedScore { candidate: B, question: Q3, score: key_score(false) },
+            KeyedScore { candidate: C, question: Q3, score: key_score(true) },
         ];
-        let ranked = aggregate(&[(q1, 2), (q2, 1), (q3, 1)], &scores, &keyed);
-        let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
-        assert_eq!(ranked.iter().map(|r| r.candidate).collect::<Vec<_>>(), [c, a, b]);
+        let ranked = aggregate(&[(Q1, 2), (Q2, 1), (Q3, 1)], &worked_example(), &keyed);
+        assert_eq!(ranked.iter().map(|r| r.candidate).collect::<Vec<_>>(), [C, A, B]);
         assert!(close(ranked[0].score, 4.0) && close(ranked[0].spread, 0.0));
         assert!(close(ranked[1].score, 4.0) && close(ranked[1].spread, 0.5));
         assert!(close(ranked[2].score, 3.0) && close(ranked[2].spread, 0.0));
