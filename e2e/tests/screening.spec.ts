@@ -138,6 +138,7 @@ test('three members score by keyboard and seal; the panel, a calibration, the ra
     if (member !== 'commissie3') {
       await expect(page.getByText('u hebt ingeleverd; wacht op de andere leden').first()).toBeVisible();
       await expect(page.getByRole('link', { name: 'Scores van de commissie' })).toHaveCount(0);
+      await expectNoAccessibilityViolations(page);
       await page.getByRole('button', { name: 'Uitloggen' }).click();
     }
   }
