@@ -39,6 +39,15 @@ impl ApiFailure {
         }
     }
 
+    /// For a form with no place to show field errors: the first field's message when the problem
+    /// names fields ("Geef een score van 1 tot en met 5."), else the problem's own.
+    pub fn first_field_message(&self, language: Language) -> &'static str {
+        match self {
+            ApiFailure::Problem(problem) => problem.fields.first().map_or(problem.code, |f| f.code).message(language),
+            ApiFailure::Network => self.message(language),
+        }
+    }
+
     /// The error code of one form field, if the problem names it.
     pub fn field(&self, name: &str) -> Option<ErrorCode> {
         match self {

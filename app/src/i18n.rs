@@ -463,6 +463,7 @@ texts! {
     OpenVacanciesIntro { nl: "Bij deze vacatures solliciteert u met een vragenlijst, zonder cv en zonder brief. De commissie beoordeelt de antwoorden zonder namen.",
                          en: "For these vacancies you apply through a questionnaire, without a CV or a letter. The committee scores the answers without names." },
     StatusScreening { nl: "Screening", en: "Screening" },
+    StatusShortlisted { nl: "Shortlist vastgesteld", en: "Shortlist fixed" },
     StatusScoring { nl: "Vrijgegeven voor beoordeling", en: "Released for scoring" },
     ToScreening { nl: "Naar de screening", en: "To screening" },
     Screening { nl: "Screening", en: "Screening" },

@@ -83,6 +83,13 @@ test('a recruiter screens a closed vacancy, masks identity cues and releases; a 
   await expect(page.getByRole('button', { name: 'Volgende', exact: true })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Vorige', exact: true })).toBeDisabled();
   await expectNoAccessibilityViolations(page);
+  // A note that is too long is refused with the reason, and nothing is saved.
+  await page.getByLabel('Notitie (niet verplicht)').fill('x'.repeat(1001));
+  await page.getByRole('radio', { name: '3' }).check();
+  await expect(page.getByRole('alert')).toHaveText('Een notitie heeft hoogstens 1000 tekens. Maak hem korter.');
+  await expect(page.getByText('0 van 7 beoordeeld')).toBeVisible();
+  await page.getByLabel('Notitie (niet verplicht)').fill('');
+  await page.getByRole('heading', { level: 1 }).click();
   const texts: string[] = [];
   for (let position = 1; position <= 7; position++) {
     await expect(page.getByRole('heading', { name: new RegExp(`\\(${position} van 7\\)$`) })).toBeVisible();
@@ -205,6 +212,7 @@ test('three members score by keyboard and seal; the panel, a calibration, the ra
   await page.getByRole('link', { name: 'Uw vacatures' }).click();
   await page.getByRole('link', { name: CLOSED }).click();
   await page.getByRole('link', { name: 'Naar de screening' }).click();
+  await expect(page.locator('.facts')).toContainText('Shortlist vastgesteld');
   await page.getByRole('link', { name: 'Beoordeling door de commissie' }).click();
   const names = page.getByRole('table', { name: 'Kandidaten op de shortlist' });
   await expect(names.getByRole('row')).toHaveCount(4);

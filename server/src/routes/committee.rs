@@ -1,7 +1,7 @@
 //! The selection committee of a vacancy: the recruiter chooses its members (staff with the committee
-//! role in the organisation) and its chair; a member reads the vacancies they sit on, and once the
-//! answers are released, the masked answers question by question. Before the release a member sees
-//! no answer at all; a vacancy they do not sit on does not exist for them.
+//! role in the organisation) and its chair; a member lists the vacancies they sit on and, once the
+//! answers are released, the questions to score (the sift itself is `routes::scoring`). Before the
+//! release a member sees no answer at all; a vacancy they do not sit on does not exist for them.
 
 use std::collections::HashSet;
 

@@ -372,8 +372,12 @@ pub async fn release(
         return Err(ApiError::Conflict(ErrorCode::CommitteeEmpty));
     }
     let language = Language::from_tag(&vacancy.language).unwrap_or_default();
-    let originals = original_texts(&state.db, &answers).await?;
-    let still_in = still_submitted(&state.db, &answers).await?;
+    let applications = applications_of(&state.db, &answers).await?;
+    let originals = texts_of(&applications, &answers)?;
+    // The leak rate counts the answers of applications that are still in (not withdrawn since).
+    let still_in = |application: Uuid| {
+        applications.get(&application).is_some_and(|a| a.status == ApplicationStatus::Submitted.as_str())
+    };
     let mut masked = Vec::with_capacity(answers.len());
     let mut confirmed_per_answer = Vec::new();
     for answer in &answers {
@@ -386,7 +390,7 @@ pub async fn release(
             .collect();
         let text = originals.get(&answer.id).map(String::as_str).unwrap_or_default();
         masked.push((answer.id, mask(text, &masks, language)));
-        if still_in.contains(&answer.application_id) {
+        if still_in(answer.application_id) {
             confirmed_per_answer.push(masks);
         }
     }
@@ -561,14 +565,34 @@ async fn original_texts(
     db: &impl ConnectionTrait,
     answers: &[screened_answers::Model],
 ) -> Result<HashMap<Uuid, String>, ApiError> {
-    let application_ids: Vec<Uuid> = answers.iter().map(|a| a.application_id).collect();
-    let mut documents: HashMap<Uuid, Vec<AnswerEntry>> = HashMap::new();
-    for chunk in application_ids.chunks(CHUNK) {
+    texts_of(&applications_of(db, answers).await?, answers)
+}
+
+/// The applications the answers belong to, by id, each read once.
+async fn applications_of(
+    db: &impl ConnectionTrait,
+    answers: &[screened_answers::Model],
+) -> Result<HashMap<Uuid, applications::Model>, ApiError> {
+    let mut ids: Vec<Uuid> = answers.iter().map(|a| a.application_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
         let rows =
             applications::Entity::find().filter(applications::Column::Id.is_in(chunk.iter().copied())).all(db).await?;
-        for row in rows {
-            documents.insert(row.id, from_json(&row.answers)?);
-        }
+        found.extend(rows.into_iter().map(|row| (row.id, row)));
+    }
+    Ok(found)
+}
+
+/// The original text of each answer, each application's answers document parsed once.
+fn texts_of(
+    applications: &HashMap<Uuid, applications::Model>,
+    answers: &[screened_answers::Model],
+) -> Result<HashMap<Uuid, String>, ApiError> {
+    let mut documents: HashMap<Uuid, Vec<AnswerEntry>> = HashMap::new();
+    for (id, application) in applications {
+        documents.insert(*id, from_json(&application.answers)?);
     }
     Ok(answers
         .iter()
@@ -577,27 +601,6 @@ async fn original_texts(
             (a.id, text_of(entries, a.question_id))
         })
         .collect())
-}
-
-/// The applications among those of `answers` that are still submitted (not withdrawn since).
-async fn still_submitted(
-    db: &impl ConnectionTrait,
-    answers: &[screened_answers::Model],
-) -> Result<std::collections::HashSet<Uuid>, ApiError> {
-    let ids: Vec<Uuid> = answers.iter().map(|a| a.application_id).collect();
-    let mut submitted = std::collections::HashSet::new();
-    for chunk in ids.chunks(CHUNK) {
-        let rows: Vec<Uuid> = applications::Entity::find()
-            .select_only()
-            .column(applications::Column::Id)
-            .filter(applications::Column::Id.is_in(chunk.iter().copied()))
-            .filter(applications::Column::Status.eq(ApplicationStatus::Submitted.as_str()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        submitted.extend(rows);
-    }
-    Ok(submitted)
 }
 
 /// The answer in words to `question`, or empty.

@@ -89,7 +89,7 @@ pub async fn fix(
     // A hand-picked set departs from the ranking when it is not the top of it.
     let departs = chosen.iter().enumerate().any(|(index, (_, c))| c.rank as usize != index + 1);
     let on_list: HashSet<Uuid> = chosen.iter().map(|(application, _)| *application).collect();
-    let others: Vec<Uuid> = ranked.iter().map(|(a, _)| *a).filter(|a| !on_list.contains(a)).collect();
+    let others: HashSet<Uuid> = ranked.iter().map(|(a, _)| *a).filter(|a| !on_list.contains(a)).collect();
 
     let now = clock::now();
     let transaction = state.audit.begin(&state.db).await?;

@@ -149,7 +149,7 @@ pub fn SiftPage() -> impl IntoView {
     view! {
         <div class="page">
             <p>{move || ids().map(|(vacancy, _)| view! { <A href=format!("/commissie/vacature/{vacancy}")>{locale.t(Text::BackToQuestions)}</A> })}</p>
-            {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}
+            {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.first_field_message(locale.language())}</p> })}
             {move || sift.with(Option::is_none).then(|| view! { <p role="status">{locale.t(Text::Loading)}</p> })}
             {move || sift.get().map(|loaded| {
                 let question = loaded.question.clone();

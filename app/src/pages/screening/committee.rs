@@ -100,7 +100,7 @@ pub fn CommitteeChooser(vacancy: Uuid, on_change: Callback<()>) -> impl IntoView
                         None
                     }
                 }}
-                {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}
+                {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.first_field_message(locale.language())}</p> })}
                 <div aria-live="polite">
                     {move || saved.get().then(|| view! { <p class="alert alert--success">{locale.t(Text::CommitteeSaved)}</p> })}
                 </div>

@@ -255,7 +255,7 @@ fn QuestionReview(
 fn LeakRateTable(rate: LeakRate) -> impl IntoView {
     let locale = use_locale();
     let percent = |n: u32| if rate.answers == 0 { 0.0 } else { f64::from(n) * 100.0 / f64::from(rate.answers) };
-    let total = format!("{} / {} ({:.0} %)", rate.answers_with_cue, rate.answers, percent(rate.answers_with_cue));
+    let total = format!("{} / {} ({:.0} %)", rate.answers_with_cue, rate.answers, rate.share() * 100.0);
     let rows: Vec<(CueType, String)> =
         rate.by_type.iter().map(|(kind, n)| (*kind, format!("{n} ({:.0} %)", percent(*n)))).collect();
     view! {

@@ -77,6 +77,7 @@ pub fn status_name(status: VacancyStatus) -> Text {
         VacancyStatus::Published => Text::StatusPublished,
         VacancyStatus::Screening => Text::StatusScreening,
         VacancyStatus::Scoring => Text::StatusScoring,
+        VacancyStatus::Shortlisted => Text::StatusShortlisted,
         _ => Text::StatusOther,
     }
 }
