@@ -75,6 +75,9 @@ pub struct ApplicationView {
     pub withdrawn_at: Option<DateTime<Utc>>,
     pub digest: String,
     pub retention: Retention,
+    /// The feedback report, once the recruiter sent it (candidates who were not selected).
+    #[serde(default)]
+    pub feedback: Option<crate::interview::FeedbackReport>,
 }
 
 /// `GET /api/public/applications/{reference}/export`: everything stored about the applicant (AVG

@@ -412,6 +412,82 @@ error_codes! {
         nl: "Alleen de voorzitter van de commissie kan dit bevestigen. Er is niets gewijzigd.",
         en: "Only the committee chair can confirm this. Nothing was changed.",
     },
+    InterviewPromptInvalid = "interview_prompt_invalid" {
+        nl: "Vul de gespreksvraag in (1 tot 1.000 tekens).",
+        en: "Fill in the interview question (1 to 1,000 characters).",
+    },
+    FollowUpsInvalid = "follow_ups_invalid" {
+        nl: "Geef hoogstens 5 doorvragen van elk 1 tot 300 tekens.",
+        en: "Give at most 5 follow-up prompts of 1 to 300 characters each.",
+    },
+    InterviewMinutesInvalid = "interview_minutes_invalid" {
+        nl: "Kies een tijd van 1 tot 30 minuten voor deze vraag.",
+        en: "Choose a time of 1 to 30 minutes for this question.",
+    },
+    AnchorsIncomplete = "anchors_incomplete" {
+        nl: "Beschrijf hoe een antwoord met score 1, 3 en 5 eruitziet, in gedrag dat u kunt horen (elk 1 tot 1.000 tekens).",
+        en: "Describe what an answer scoring 1, 3 and 5 looks like, in behaviour you can hear (each 1 to 1,000 characters).",
+    },
+    InterviewRequirementsInvalid = "interview_requirements_invalid" {
+        nl: "Koppel deze vraag aan minstens één eis van deze vacature. Een vraag die niets van de vacature meet, hoort niet in het gesprek.",
+        en: "Link this question to at least one requirement of this vacancy. A question that measures nothing the vacancy asks for does not belong in the interview.",
+    },
+    TooManyInterviewQuestions = "too_many_interview_questions" {
+        nl: "Een gesprek heeft hoogstens 12 vragen.",
+        en: "An interview has at most 12 questions.",
+    },
+    KitFrozen = "kit_frozen" {
+        nl: "De gespreksleidraad ligt vast: het eerste gesprek is al gescoord. Zo krijgt elke kandidaat dezelfde vragen. Er is niets gewijzigd.",
+        en: "The interview kit is frozen: the first interview has been scored. That way every candidate gets the same questions. Nothing was changed.",
+    },
+    KitMissing = "kit_missing" {
+        nl: "Deze vacature heeft nog geen gespreksleidraad. Vraag de recruiter de leidraad te maken.",
+        en: "This vacancy has no interview kit yet. Ask the recruiter to make the kit.",
+    },
+    InterviewerInvalid = "interviewer_invalid" {
+        nl: "Kies interviewers uit de medewerkers van deze organisatie met de rol commissielid of recruiter (hoogstens 6).",
+        en: "Choose interviewers from this organisation's staff with the committee member or recruiter role (at most 6).",
+    },
+    InterviewNotOpen = "interview_not_open" {
+        nl: "De gesprekken beginnen pas als de shortlist is ontblind en er een gespreksleidraad is. Er is niets gewijzigd.",
+        en: "Interviews start only when the shortlist has been unblinded and there is an interview kit. Nothing was changed.",
+    },
+    InterviewSubmitted = "interview_submitted" {
+        nl: "U hebt uw scores voor deze kandidaat al ingeleverd. Wijzig een score in het overleg, met een reden.",
+        en: "You have already submitted your scores for this candidate. Change a score in the consensus view, with a reason.",
+    },
+    InterviewScoresMissing = "interview_scores_missing" {
+        nl: "Geef eerst elke vraag een score. Daarna kunt u inleveren.",
+        en: "First give every question a score. Then you can submit.",
+    },
+    ConsensusNotOpen = "consensus_not_open" {
+        nl: "Het overleg begint pas als alle interviewers van deze kandidaat hun scores hebben ingeleverd. Zo beoordeelt iedereen eerst zelf.",
+        en: "The consensus discussion starts only when every interviewer of this candidate has submitted their scores. That way everyone judges on their own first.",
+    },
+    InterviewNotComplete = "interview_not_complete" {
+        nl: "Nog niet alle interviewers hebben hun scores voor deze kandidaat ingeleverd. Een aanbod of reserveplaats volgt uit de scores. Er is niets gewijzigd.",
+        en: "Not every interviewer has submitted their scores for this candidate yet. An offer or reserve place follows from the scores. Nothing was changed.",
+    },
+    RationaleInvalid = "rationale_invalid" {
+        nl: "Leg het besluit uit in 10 tot 2.000 tekens. De uitleg wordt bewaard.",
+        en: "Explain the decision in 10 to 2,000 characters. The explanation is kept.",
+    },
+    RationaleScoresMissing = "rationale_scores_missing" {
+        nl: "Dit besluit wijkt af van de volgorde van de gespreksscores. Noem in de uitleg welke scores het besluit rechtvaardigen.",
+        en: "This decision departs from the order of the interview scores. Name in the explanation which scores justify it.",
+    },
+    NotACandidate = "not_a_candidate" {
+        nl: "Deze kandidaat staat niet op de shortlist van deze vacature. Er is niets gewijzigd.",
+        en: "This candidate is not on the shortlist of this vacancy. Nothing was changed.",
+    },
+    DecisionFinal = "decision_final" {
+        nl: "De kandidaat heeft op het aanbod al geantwoord. Dit besluit verandert niet meer. Er is niets gewijzigd.",
+        en: "The candidate has already answered the offer. This decision no longer changes. Nothing was changed.",
+    },
+    NoOffer = "no_offer" {
+        nl: "Deze kandidaat heeft geen aanbod gekregen, of heeft het nog niet aangenomen. Leg eerst het aanbod en het antwoord vast.",
+        en: "This candidate has not received an offer, or has not accepted it yet. First record the offer and the answer.",
+    },
     Required = "required" {
         nl: "Vul dit veld in.",
         en: "Fill in this field.",

@@ -43,8 +43,8 @@ impl Role {
         matches!(
             (self, permission),
             (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules | ReadOutbox)
-                | (Role::Recruiter, ManageVacancies)
-                | (Role::Committee, ScoreAnswers)
+                | (Role::Recruiter, ManageVacancies | ScoreInterviews)
+                | (Role::Committee, ScoreAnswers | ScoreInterviews)
         )
     }
 }
@@ -64,6 +64,8 @@ pub enum Permission {
     ReadOutbox,
     /// Read and score the masked answers of the vacancies one sits on, once released for scoring.
     ScoreAnswers,
+    /// Score the interviews of the vacancies one is an interviewer for (staff assigned per vacancy).
+    ScoreInterviews,
 }
 
 #[cfg(test)]
@@ -98,6 +100,10 @@ mod tests {
             (Role::Recruiter, ScoreAnswers, false),
             (Role::Admin, ScoreAnswers, false),
             (Role::Evaluator, ScoreAnswers, false),
+            (Role::Committee, ScoreInterviews, true),
+            (Role::Recruiter, ScoreInterviews, true),
+            (Role::Admin, ScoreInterviews, false),
+            (Role::Evaluator, ScoreInterviews, false),
         ];
         for (role, permission, expected) in table {
             assert_eq!(role.may(permission), expected, "{role:?} {permission:?}");

@@ -33,6 +33,14 @@ pub enum AuditAction {
     UnblindingRequested,
     UnblindingConfirmed,
     IdentitiesViewed,
+    InterviewKitSaved,
+    InterviewersChanged,
+    InterviewSubmitted,
+    InterviewScoreChanged,
+    OutcomeRecorded,
+    OfferResponseRecorded,
+    HireRecorded,
+    FeedbackReportsSent,
 }
 
 impl AuditAction {
@@ -59,6 +67,14 @@ impl AuditAction {
             AuditAction::UnblindingRequested => "unblinding_requested",
             AuditAction::UnblindingConfirmed => "unblinding_confirmed",
             AuditAction::IdentitiesViewed => "identities_viewed",
+            AuditAction::InterviewKitSaved => "interview_kit_saved",
+            AuditAction::InterviewersChanged => "interviewers_changed",
+            AuditAction::InterviewSubmitted => "interview_submitted",
+            AuditAction::InterviewScoreChanged => "interview_score_changed",
+            AuditAction::OutcomeRecorded => "outcome_recorded",
+            AuditAction::OfferResponseRecorded => "offer_response_recorded",
+            AuditAction::HireRecorded => "hire_recorded",
+            AuditAction::FeedbackReportsSent => "feedback_reports_sent",
         }
     }
 }

@@ -11,7 +11,9 @@
 //! [`analysis`] (the inclusive vacancy-text analyser), [`vacancy`], [`questionnaire`] (questions, scoring
 //! guides and the question bank), [`application`] (answers, word counts, the receipt's digest),
 //! [`monitoring`] (the voluntary CBS questionnaire), [`screening`] (identity cues in answers) and
-//! [`scoring`] (each member's scoring order, scores and disagreements).
+//! [`scoring`] (each member's scoring order, scores and disagreements), [`interview`] (the structured
+//! interview's kit and the traceability of requirements) and [`decision`] (outcomes, their rationale,
+//! and the feedback bands).
 #![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod access;
@@ -19,6 +21,8 @@ pub mod account;
 pub mod analysis;
 pub mod application;
 pub mod audit;
+pub mod decision;
+pub mod interview;
 pub mod language;
 pub mod monitoring;
 pub mod questionnaire;

@@ -16,6 +16,7 @@ mod m20261130_000007_screening;
 mod m20261130_000008_scoring;
 mod m20261130_000009_calibration;
 mod m20261130_000010_shortlist;
+mod m20261130_000011_interview;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_scoring::Migration),
             Box::new(m20261130_000009_calibration::Migration),
             Box::new(m20261130_000010_shortlist::Migration),
+            Box::new(m20261130_000011_interview::Migration),
         ]
     }
 }

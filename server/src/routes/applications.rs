@@ -615,6 +615,7 @@ async fn view(db: &impl ConnectionTrait, application: &applications::Model) -> R
         withdrawn_at: application.withdrawn_at,
         digest: application.digest.clone(),
         retention: Retention::parse(&application.retention).unwrap_or_default(),
+        feedback: crate::routes::feedback::report_of(db, application.id).await?,
     })
 }
 

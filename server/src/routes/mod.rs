@@ -6,10 +6,14 @@
 mod analysis;
 pub(crate) mod applications;
 pub(crate) mod committee;
+mod decisions;
+pub(crate) mod feedback;
 mod health;
+pub(crate) mod interview_kit;
+pub(crate) mod interviews;
 mod organisations;
 mod outbox;
-mod questionnaires;
+pub(crate) mod questionnaires;
 pub(crate) mod ranking;
 pub(crate) mod scoring;
 mod screening;
@@ -99,6 +103,21 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(shortlist::request))
         .routes(routes!(shortlist::confirm))
         .routes(routes!(shortlist::identities))
+        .routes(routes!(interview_kit::bank))
+        .routes(routes!(interview_kit::get, interview_kit::save))
+        .routes(routes!(interview_kit::traceability))
+        .routes(routes!(interview_kit::get_interviewers, interview_kit::set_interviewers))
+        .routes(routes!(interviews::assigned))
+        .routes(routes!(interviews::scorecard))
+        .routes(routes!(interviews::save_score))
+        .routes(routes!(interviews::submit))
+        .routes(routes!(interviews::consensus))
+        .routes(routes!(interviews::change_score))
+        .routes(routes!(decisions::overview))
+        .routes(routes!(decisions::decide))
+        .routes(routes!(decisions::respond))
+        .routes(routes!(decisions::hire))
+        .routes(routes!(feedback::send))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

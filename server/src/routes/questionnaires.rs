@@ -17,7 +17,7 @@ use crate::error::ApiError;
 pub struct LanguageQuery {
     /// `nl` or `en`; Dutch when left out.
     #[serde(default)]
-    language: Language,
+    pub language: Language,
 }
 
 /// Ready questions with scoring guides for common competencies, to copy and adapt.

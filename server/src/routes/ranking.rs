@@ -72,6 +72,34 @@ pub(crate) async fn ranked_candidates(
     if !progress_of(state, vacancy).await?.complete {
         return Err(ApiError::Conflict(ErrorCode::RankingNotReady));
     }
+    let SiftData { weights, cast, keyed, labels: submitted } = sift_data(state, vacancy).await?;
+    let ranked = aggregate(&weights, &cast, &keyed)
+        .into_iter()
+        .enumerate()
+        .map(|(index, ranked)| {
+            let candidate = RankedCandidate {
+                rank: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                label: submitted.get(&ranked.candidate).cloned().unwrap_or_default(),
+                score: ranked.score,
+                spread: ranked.spread,
+            };
+            (ranked.candidate, candidate)
+        })
+        .collect();
+    let knocked_out = screenings::Entity::find_by_id(vacancy.id).one(&state.db).await?.map_or(0, |s| s.knocked_out);
+    Ok((ranked, u32::try_from(knocked_out).unwrap_or_default()))
+}
+
+/// What the sift scores are computed from: each question's weight, the members' scores of the
+/// submitted applications, the multiple-choice keys, and each application's label.
+pub(crate) struct SiftData {
+    pub weights: Vec<(Uuid, u8)>,
+    pub cast: Vec<CastScore>,
+    pub keyed: Vec<KeyedScore>,
+    pub labels: HashMap<Uuid, String>,
+}
+
+pub(crate) async fn sift_data(state: &AppState, vacancy: &vacancies::Model) -> Result<SiftData, ApiError> {
     // Committee-scored questions, and multiple-choice questions scored by their key.
     let questions: Vec<Question> = from_json(&vacancy.questions)?;
     let keyed_questions: Vec<&Question> = questions.iter().filter(|q| q.kind == QuestionKind::MultipleChoice).collect();
@@ -118,21 +146,7 @@ pub(crate) async fn ranked_candidates(
             })
         })
         .collect();
-    let ranked = aggregate(&weights, &cast, &keyed)
-        .into_iter()
-        .enumerate()
-        .map(|(index, ranked)| {
-            let candidate = RankedCandidate {
-                rank: u32::try_from(index + 1).unwrap_or(u32::MAX),
-                label: submitted.get(&ranked.candidate).cloned().unwrap_or_default(),
-                score: ranked.score,
-                spread: ranked.spread,
-            };
-            (ranked.candidate, candidate)
-        })
-        .collect();
-    let knocked_out = screenings::Entity::find_by_id(vacancy.id).one(&state.db).await?.map_or(0, |s| s.knocked_out);
-    Ok((ranked, u32::try_from(knocked_out).unwrap_or_default()))
+    Ok(SiftData { weights, cast, keyed, labels: submitted })
 }
 
 fn scored_questions(vacancy: &vacancies::Model) -> Result<Vec<Question>, ApiError> {

@@ -277,17 +277,7 @@ pub async fn change_score(
     if !question.panel_open {
         return Err(ApiError::Conflict(ErrorCode::PanelNotOpen));
     }
-    let mut invalid = Vec::new();
-    if parse_score(input.score).is_err() {
-        invalid.push(("score", ErrorCode::ScoreInvalid));
-    }
-    let reason = parse_change_reason(&input.reason);
-    if reason.is_none() {
-        invalid.push(("reason", ErrorCode::ChangeReasonRequired));
-    }
-    let (Some(reason), true) = (reason, invalid.is_empty()) else {
-        return Err(ApiError::invalid(invalid));
-    };
+    let reason = parse_score_change(input.score, &input.reason)?;
     let answer = readable(vacancy.id, question_id)
         .filter(screened_answers::Column::Number.eq(i32::try_from(number).unwrap_or(-1)))
         .one(&state.db)
@@ -444,4 +434,21 @@ async fn sift_of(
         members: u32::try_from(members).unwrap_or_default(),
         members_sealed: u32::try_from(members_sealed).unwrap_or_default(),
     })
+}
+
+/// A sealed score changed in discussion: the new score (1 to 5) and the reason (10 to 500
+/// characters), both named when wrong. Returns the reason.
+pub(crate) fn parse_score_change(score: u8, reason: &str) -> Result<String, ApiError> {
+    let mut invalid = Vec::new();
+    if parse_score(score).is_err() {
+        invalid.push(("score", ErrorCode::ScoreInvalid));
+    }
+    let reason = parse_change_reason(reason);
+    if reason.is_none() {
+        invalid.push(("reason", ErrorCode::ChangeReasonRequired));
+    }
+    match (reason, invalid.is_empty()) {
+        (Some(reason), true) => Ok(reason),
+        _ => Err(ApiError::invalid(invalid)),
+    }
 }

@@ -587,7 +587,7 @@ pub(crate) fn status_of(row: &vacancies::Model) -> Result<VacancyStatus, ApiErro
     VacancyStatus::parse(&row.status).ok_or_else(|| anyhow::anyhow!("vacancy {} has an unknown status", row.id).into())
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| anyhow::anyhow!("cannot serialise: {e}").into())
 }
 

@@ -10,6 +10,7 @@ mod audit;
 mod cli;
 mod errors;
 mod helpers;
+mod interview;
 mod organisations;
 mod scoring;
 mod screening;

@@ -46,6 +46,10 @@ pub(crate) async fn published_vacancy(app: &TestApp) -> Vacancy {
     let input = json!({
         "title": "Adviseur (m/v/x)", "location": "Utrecht", "language": "nl",
         "text": "Wij zoeken een collega die helder schrijft.",
+        "requirements": [
+            { "text": "U schrijft helder voor burgers.", "kind": "must_have" },
+            { "text": "U werkt goed samen.", "kind": "must_have" },
+        ],
         "questions": [open_question(), knock_out], "closing_date": in_days(10),
     });
     let created: Vacancy = app.post("/api/vacancies", &input).await.json().await.expect("created");

@@ -14,7 +14,7 @@ use crate::scoring::{MEMBERS, confirm_conduct, login, released_vacancy, score, s
 
 /// Every member scores every answer (the answer's number, capped at 5) and seals the question; after
 /// each seal, nothing that member can request names a candidate.
-async fn score_everything(app: &TestApp, vacancy: Uuid, question: Uuid) {
+pub(crate) async fn score_everything(app: &TestApp, vacancy: Uuid, question: Uuid) {
     for member in MEMBERS {
         login(app, member).await;
         confirm_conduct(app, vacancy).await;
