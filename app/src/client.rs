@@ -7,6 +7,11 @@ use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
 use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
+use api::interview::{
+    Consensus, DecisionInput as OutcomeInput, FeedbackSent, InterviewAssignment, InterviewBankEntry, InterviewKit,
+    InterviewKitInput, InterviewOverview, InterviewScoreChangeInput, Interviewers, InterviewersInput,
+    OfferResponseInput, Scorecard, ScorecardEntry, ScorecardInput, Traceability,
+};
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
 use api::problem::{ErrorCode, Problem};
 use api::ranking::{Ranking, ScoringProgress, Shortlist, ShortlistInput, ShortlistedIdentity};
@@ -398,6 +403,128 @@ pub async fn confirm_unblinding(vacancy: Uuid, csrf_token: &str, language: Langu
 
 pub async fn shortlist_identities(vacancy: Uuid, language: Language) -> Result<Vec<ShortlistedIdentity>, ApiFailure> {
     send(Request::get(&format!("/api/vacancies/{vacancy}/shortlist/identities")), language).await
+}
+
+pub async fn interview_bank(language: Language) -> Result<Vec<InterviewBankEntry>, ApiFailure> {
+    send(Request::get(&format!("/api/interview/bank?language={}", language.tag())), language).await
+}
+
+pub async fn interview_kit(vacancy: Uuid, language: Language) -> Result<InterviewKit, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/interview/kit")), language).await
+}
+
+pub async fn save_interview_kit(
+    vacancy: Uuid,
+    input: &InterviewKitInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<InterviewKit, ApiFailure> {
+    send_json(Request::put(&format!("/api/vacancies/{vacancy}/interview/kit")), input, csrf_token, language).await
+}
+
+pub async fn traceability(vacancy: Uuid, language: Language) -> Result<Traceability, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/traceability")), language).await
+}
+
+pub async fn interviewers(vacancy: Uuid, language: Language) -> Result<Interviewers, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/interviewers")), language).await
+}
+
+pub async fn set_interviewers(
+    vacancy: Uuid,
+    input: &InterviewersInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Interviewers, ApiFailure> {
+    send_json(Request::put(&format!("/api/vacancies/{vacancy}/interviewers")), input, csrf_token, language).await
+}
+
+pub async fn interview_assignments(language: Language) -> Result<Vec<InterviewAssignment>, ApiFailure> {
+    send(Request::get("/api/interviews"), language).await
+}
+
+pub async fn scorecard(vacancy: Uuid, application: Uuid, language: Language) -> Result<Scorecard, ApiFailure> {
+    send(Request::get(&format!("/api/interviews/{vacancy}/{application}")), language).await
+}
+
+pub async fn save_interview_score(
+    vacancy: Uuid,
+    application: Uuid,
+    input: &ScorecardInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<ScorecardEntry, ApiFailure> {
+    send_json(Request::put(&format!("/api/interviews/{vacancy}/{application}/scores")), input, csrf_token, language)
+        .await
+}
+
+pub async fn submit_interview(
+    vacancy: Uuid,
+    application: Uuid,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Scorecard, ApiFailure> {
+    send_json(Request::post(&format!("/api/interviews/{vacancy}/{application}/submit")), &(), csrf_token, language)
+        .await
+}
+
+pub async fn consensus(vacancy: Uuid, application: Uuid, language: Language) -> Result<Consensus, ApiFailure> {
+    send(Request::get(&format!("/api/interviews/{vacancy}/{application}/consensus")), language).await
+}
+
+pub async fn change_interview_score(
+    vacancy: Uuid,
+    application: Uuid,
+    input: &InterviewScoreChangeInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Consensus, ApiFailure> {
+    let builder = Request::post(&format!("/api/interviews/{vacancy}/{application}/changes"));
+    send_json(builder, input, csrf_token, language).await
+}
+
+pub async fn interview_overview(vacancy: Uuid, language: Language) -> Result<InterviewOverview, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/interviews")), language).await
+}
+
+pub async fn record_outcome(
+    vacancy: Uuid,
+    application: Uuid,
+    input: &OutcomeInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<InterviewOverview, ApiFailure> {
+    let builder = Request::put(&format!("/api/vacancies/{vacancy}/interviews/{application}/decision"));
+    send_json(builder, input, csrf_token, language).await
+}
+
+pub async fn record_offer_response(
+    vacancy: Uuid,
+    application: Uuid,
+    input: &OfferResponseInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<InterviewOverview, ApiFailure> {
+    let builder = Request::post(&format!("/api/vacancies/{vacancy}/interviews/{application}/response"));
+    send_json(builder, input, csrf_token, language).await
+}
+
+pub async fn record_hire(
+    vacancy: Uuid,
+    application: Uuid,
+    csrf_token: &str,
+    language: Language,
+) -> Result<InterviewOverview, ApiFailure> {
+    let builder = Request::post(&format!("/api/vacancies/{vacancy}/interviews/{application}/hire"));
+    send_json(builder, &(), csrf_token, language).await
+}
+
+pub async fn send_feedback_reports(
+    vacancy: Uuid,
+    csrf_token: &str,
+    language: Language,
+) -> Result<FeedbackSent, ApiFailure> {
+    send_json(Request::post(&format!("/api/vacancies/{vacancy}/feedback")), &(), csrf_token, language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

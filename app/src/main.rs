@@ -22,6 +22,11 @@ use crate::pages::committee::panel::PanelPage;
 use crate::pages::committee::sift::SiftPage;
 use crate::pages::committee::{CommitteeHomePage, CommitteeVacancyPage};
 use crate::pages::home::HomePage;
+use crate::pages::interview::consensus::ConsensusPage;
+use crate::pages::interview::decision::DecisionPage;
+use crate::pages::interview::guide::GuidePage;
+use crate::pages::interview::kit::InterviewKitPage;
+use crate::pages::interview::scorecard::{InterviewsHomePage, ScorecardPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation_rules::OrganisationRulesPage;
@@ -49,7 +54,13 @@ fn App() -> impl IntoView {
                     <Route path=path!("/beheer/vacatures/:id") view=VacancyEditorPage/>
                     <Route path=path!("/beheer/vacatures/:id/screening") view=ScreeningPage/>
                     <Route path=path!("/beheer/vacatures/:id/beoordeling") view=ScoringResultsPage/>
+                    <Route path=path!("/beheer/vacatures/:id/gesprek") view=InterviewKitPage/>
+                    <Route path=path!("/beheer/vacatures/:id/besluit") view=DecisionPage/>
                     <Route path=path!("/beheer/outbox") view=OutboxPage/>
+                    <Route path=path!("/gesprekken") view=InterviewsHomePage/>
+                    <Route path=path!("/gesprekken/vacature/:id/leidraad") view=GuidePage/>
+                    <Route path=path!("/gesprekken/vacature/:id/kandidaat/:application") view=ScorecardPage/>
+                    <Route path=path!("/gesprekken/vacature/:id/kandidaat/:application/overleg") view=ConsensusPage/>
                     <Route path=path!("/commissie") view=CommitteeHomePage/>
                     <Route path=path!("/commissie/vacature/:id") view=CommitteeVacancyPage/>
                     <Route path=path!("/commissie/vacature/:id/vraag/:question") view=SiftPage/>

@@ -219,3 +219,165 @@ test('three members score by keyboard and seal; the panel, a calibration, the ra
   await expect(names).toContainText(/@example\.nl/);
   await expectNoAccessibilityViolations(page);
 });
+
+// The demo's applicants of the closed vacancy, in order: the n-th has reference BW-DEM00-0000n and
+// access code DEM00-00000-00000-0000n (server/src/demo.rs, README.md).
+const DEMO_APPLICANTS = ['Fatima el Amrani', 'Pieter de Vries', 'Anouk Jansen', 'Mehmet Yilmaz', 'Sanne Bakker', 'Johan Smit', 'Lotte Visser', 'Daan Mulder'];
+
+test('the structured interview: a kit from the bank, two interviewers score apart and reach consensus, the recruiter decides, a candidate reads feedback', async ({ page }) => {
+  // Runs after the unblinding above.
+  await logIn(page, 'recruiter');
+  await page.getByRole('link', { name: 'Uw vacatures' }).click();
+  await page.getByRole('link', { name: CLOSED }).click();
+  await page.getByRole('link', { name: 'Naar de screening' }).click();
+  await page.getByRole('link', { name: 'Beoordeling door de commissie' }).click();
+  await page.getByRole('link', { name: 'Gespreksleidraad' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gespreksleidraad' })).toBeVisible();
+  const trace = page.getByRole('region', { name: 'Wat toetst wat' });
+  await expect(trace.getByRole('row')).toHaveCount(4);
+
+  // Two questions from the bank; a question that assesses nothing is refused by name.
+  const bank = page.getByLabel('Vragenbank voor gesprekken');
+  await expect(bank.locator('option')).toHaveCount(21);
+  await bank.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Toevoegen uit de vragenbank' }).click();
+  await page.getByRole('button', { name: 'Leidraad opslaan' }).click();
+  await expect(page.getByText('Koppel deze vraag aan minstens één eis van deze vacature.')).toBeVisible();
+  const first = page.locator('fieldset.question-editor').nth(0);
+  await first.getByLabel('Je werkt graag samen met mensen buiten je eigen team.').check();
+  await bank.selectOption({ index: 2 });
+  await page.getByRole('button', { name: 'Toevoegen uit de vragenbank' }).click();
+  const second = page.locator('fieldset.question-editor').nth(1);
+  await second.getByLabel('Je schrijft helder en begrijpelijk.').check();
+  await second.getByLabel('Gewicht').selectOption('2');
+  await page.getByRole('button', { name: 'Leidraad opslaan' }).click();
+  await expect(page.getByText('De leidraad is opgeslagen.')).toBeVisible();
+  await expect(trace.getByRole('row').filter({ hasText: 'Je werkt graag samen' })).toContainText('Gesprek 1');
+  await expect(page.getByText(/^2 vragen, ongeveer \d+ minuten\.$/)).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  // Interviewers: a warning below two.
+  const interviewers = page.getByRole('region', { name: 'Interviewers' });
+  await expect(interviewers.getByText('Kies minstens twee interviewers.')).toBeVisible();
+  await interviewers.getByLabel('Commissielid Een').check();
+  await interviewers.getByLabel('Commissielid Twee').check();
+  await interviewers.getByRole('button', { name: 'Interviewers opslaan' }).click();
+  await expect(interviewers.getByText('De interviewers zijn opgeslagen.')).toBeVisible();
+  await expect(interviewers.getByText('Kies minstens twee interviewers.')).toHaveCount(0);
+
+  // The printable guide: the kit in order, without the site's header when printed.
+  await page.getByRole('link', { name: 'Leidraad afdrukken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Gespreksleidraad: ${CLOSED}` })).toBeVisible();
+  await expect(page.locator('ol.guide__questions > li')).toHaveCount(2);
+  await expectNoAccessibilityViolations(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeHidden();
+  await expect(page.locator('ol.guide__questions')).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // The first interviewer scores by keyboard and submits; the scores are sealed.
+  await logIn(page, 'commissie1');
+  await page.getByRole('link', { name: 'Uw gesprekken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uw gesprekken' })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('region', { name: CLOSED }).getByRole('link').nth(1).click();
+  const heading = page.getByRole('heading', { level: 1, name: /^Scorekaart: / });
+  await expect(heading).toBeVisible();
+  const candidate = ((await heading.textContent()) ?? '').replace('Scorekaart: ', '').replace(/\s+\S+$/, '').trim();
+  expect(DEMO_APPLICANTS).toContain(candidate);
+  const q1 = page.getByRole('region', { name: 'Vraag 1 van 2' });
+  const q2 = page.getByRole('region', { name: 'Vraag 2 van 2' });
+  await expect(q1.getByText('Score 5: zo ziet een sterk antwoord eruit')).toBeVisible();
+  await q1.getByRole('radio', { name: '1' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(q1.getByRole('radio', { name: '2' })).toBeChecked();
+  await q1.getByLabel('Aantekeningen').fill('Vooral wat het team deed.');
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('1 van 2 beoordeeld')).toBeVisible();
+  await q2.getByRole('radio', { name: '3' }).check();
+  await expect(page.getByText('2 van 2 beoordeeld')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('button', { name: 'Scores inleveren' }).click();
+  await page.getByRole('button', { name: 'Ja, inleveren' }).click();
+  await expect(page.getByText('Uw scores zijn ingeleverd.')).toBeVisible();
+  await expect(q1.getByRole('radio', { name: '3' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // The second interviewer sees nothing of the first's scores, scores apart, and submits.
+  await logIn(page, 'commissie2');
+  await page.getByRole('link', { name: 'Uw gesprekken' }).click();
+  await page.getByRole('link', { name: candidate }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Scorekaart: ${candidate}`) })).toBeVisible();
+  await expect(page.getByText('0 van 2 beoordeeld')).toBeVisible();
+  await q1.getByRole('radio', { name: '4' }).check();
+  await q2.getByRole('radio', { name: '3' }).check();
+  await expect(page.getByText('2 van 2 beoordeeld')).toBeVisible();
+  await page.getByRole('button', { name: 'Scores inleveren' }).click();
+  await page.getByRole('button', { name: 'Ja, inleveren' }).click();
+  await expect(page.getByText('Alle interviewers hebben ingeleverd.')).toBeVisible();
+
+  // Consensus: side by side, the two-point difference flagged; a change needs a reason and stays visible.
+  await page.getByRole('link', { name: 'Overleg' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overleg' })).toBeVisible();
+  const disagreement = page.getByRole('region').filter({ hasText: 'De scores liggen twee punten of meer uit elkaar.' });
+  await expect(disagreement).toHaveCount(1);
+  await expect(disagreement).toContainText('Commissielid Een: 2');
+  await expect(disagreement).toContainText('Commissielid Twee: 4');
+  await expectNoAccessibilityViolations(page);
+  await disagreement.getByText('Mijn score wijzigen').click();
+  await disagreement.getByLabel('Nieuwe score').selectOption('3');
+  await disagreement.getByRole('button', { name: 'Wijziging opslaan' }).click();
+  await expect(disagreement.getByText('Leg in 10 tot 500 tekens uit')).toBeVisible();
+  await disagreement.getByLabel('Waarom wijzigt u uw score?').fill('In het overleg: het resultaat was van het team, niet van de kandidaat.');
+  await disagreement.getByRole('button', { name: 'Wijziging opslaan' }).click();
+  await expect(page.getByText('gewijzigd van 4 naar 3: In het overleg: het resultaat was van het team, niet van de kandidaat.')).toBeVisible();
+  // Weights 1 and 2: (1 × 2.5 + 2 × 3) / 3.
+  await expect(page.locator('.score-summary')).toContainText('2.83');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // The recruiter sees the interview score beside the sift score, decides, and sends the feedback reports.
+  await logIn(page, 'recruiter');
+  await page.getByRole('link', { name: 'Uw vacatures' }).click();
+  await page.getByRole('link', { name: CLOSED }).click();
+  await page.getByRole('link', { name: 'Naar de screening' }).click();
+  await page.getByRole('link', { name: 'Beoordeling door de commissie' }).click();
+  await page.getByRole('link', { name: 'Gespreksleidraad' }).click();
+  await page.getByRole('link', { name: 'Gesprekken en besluit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gesprekken en besluit' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: candidate })).toContainText('2.83 (#1)');
+  const decision = page.getByRole('region', { name: new RegExp(`^${candidate}`) });
+  await decision.getByLabel('Niet gekozen').check();
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decision.getByText('Leg het besluit uit in 10 tot 2.000 tekens.')).toBeVisible();
+  await decision.getByLabel('Uitleg van het besluit').fill('In het gesprek weinig eigen voorbeelden; gespreksscore 2,83.');
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decision.getByText('Niet gekozen:', { exact: false })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  const feedback = page.getByRole('region', { name: 'Toelichting voor kandidaten' });
+  await expect(feedback.getByText('Verstuurd: 0. Nog te versturen: 5.')).toBeVisible();
+  await feedback.getByRole('button', { name: 'Toelichtingen versturen' }).click();
+  await expect(feedback.getByText('5 toelichtingen verstuurd.')).toBeVisible();
+  await expect(feedback.getByText('Verstuurd: 5. Nog te versturen: 0.')).toBeVisible();
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // The candidate opens the status page and reads their own bands, and nothing of anyone else.
+  const n = DEMO_APPLICANTS.indexOf(candidate) + 1;
+  await page.goto('/sollicitatie/status');
+  await page.getByLabel('Kenmerk').fill(`BW-DEM00-${String(n).padStart(5, '0')}`);
+  await page.getByLabel('Uw code').fill(`DEM00-00000-00000-${String(n).padStart(5, '0')}`);
+  await page.getByRole('button', { name: 'Status bekijken' }).click();
+  const report = page.getByRole('region', { name: 'Toelichting op uw sollicitatie' });
+  await expect(report).toBeVisible();
+  await expect(report.getByRole('article')).toHaveCount(4);
+  await expect(report.getByRole('article').filter({ hasText: 'Schriftelijke vraag' }).first()).toContainText(/in het (laagste|middelste|hoogste) derde/);
+  await expect(report.getByText('Er waren te weinig gesprekken')).toBeVisible();
+  await expect(report.getByRole('article').filter({ hasText: 'Gespreksvraag' }).first()).toContainText('niet te vergelijken');
+  for (const other of DEMO_APPLICANTS.filter((name) => name !== candidate)) {
+    await expect(page.getByText(other)).toHaveCount(0);
+  }
+  await expectNoAccessibilityViolations(page);
+});

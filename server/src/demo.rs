@@ -1,10 +1,11 @@
 //! The demo: the staff accounts of [`accounts::seed_demo`], one open vacancy with a questionnaire, so
 //! a newcomer can apply straight away, and one closed vacancy with eight applications, ready to be
-//! screened. Seeding twice changes nothing.
+//! screened; its applicants open their status page with the references and codes of [`demo_access`].
+//! Seeding twice changes nothing.
 
 use chrono::{Days, NaiveDate};
 use domain::application::{
-    Answer, AnswerEntry, ApplicationStatus, Contact, Retention, canonical_answers, digest, format_code,
+    Answer, AnswerEntry, ApplicationStatus, Contact, Retention, Step, canonical_answers, digest, format_code,
 };
 use domain::audit::AuditAction;
 use domain::language::Language;
@@ -17,8 +18,8 @@ use crate::accounts::{self, DEMO_ORGANISATION};
 use crate::audit::{AuditEntry, AuditLog};
 use crate::clock;
 use crate::crypto::Keys;
-use crate::entities::{applications, identity_envelopes, users, vacancies};
-use crate::routes::applications::{IDENTITY, email_key, record_event};
+use crate::entities::{application_drafts, applications, identity_envelopes, users, vacancies};
+use crate::routes::applications::{IDENTITY, access_code_hash, email_key, record_event};
 use crate::routes::vacancies::{DEFAULT_TIME_ZONE, deadline};
 
 pub const DEMO_VACANCY_TITLE: &str = "Beleidsmedewerker digitale overheid (m/v/x)";
@@ -200,7 +201,7 @@ async fn insert_applications(
     };
     let correct = choice.options.iter().find(|o| o.correct).map(|o| o.id).unwrap_or_default();
     let transaction = audit.begin(db).await?;
-    for applicant in &DEMO_APPLICANTS {
+    for (index, applicant) in DEMO_APPLICANTS.iter().enumerate() {
         let answers = vec![
             AnswerEntry { question_id: collaboration.id, answer: Answer::Text(applicant.collaboration.into()) },
             AnswerEntry { question_id: letter.id, answer: Answer::Text(applicant.letter.into()) },
@@ -209,11 +210,24 @@ async fn insert_applications(
         ];
         let document = canonical_answers(questions, &answers);
         let now = clock::now();
+        // The demo's applicants open their status page with a published reference and code.
+        let (reference, code) = demo_access(index);
+        let draft = application_drafts::Model {
+            id: Uuid::new_v4(),
+            vacancy_id: vacancy,
+            code_hash: access_code_hash(&code).ok_or_else(|| anyhow::anyhow!("demo code {code} is not a code"))?,
+            payload: None,
+            step: Step::Review.as_str().to_owned(),
+            monitoring_done: false,
+            started_at: now,
+            updated_at: now,
+        };
+        application_drafts::ActiveModel::from(draft.clone()).insert(&*transaction).await?;
         let application = applications::Model {
             id: Uuid::new_v4(),
             vacancy_id: vacancy,
-            draft_id: Uuid::new_v4(),
-            reference: format!("BW-{}", format_code(&rand::random::<[u8; 10]>())),
+            draft_id: draft.id,
+            reference,
             label: format_code(&rand::random::<[u8; 8]>()).replace('-', ""),
             digest: digest(&document),
             answers: document,
@@ -247,6 +261,13 @@ async fn insert_applications(
     }
     transaction.commit().await?;
     Ok(())
+}
+
+/// The reference and access code of the demo's `index`-th applicant (from 0), as README.md lists
+/// them: `BW-DEM00-00001` with `DEM00-00000-00000-00001`, and so on. Demo data only.
+pub fn demo_access(index: usize) -> (String, String) {
+    let n = index + 1;
+    (format!("BW-DEM00-{n:05}"), format!("DEM00-00000-00000-{n:05}"))
 }
 
 /// Two questions from the bank, a knock-out and a multiple-choice question.

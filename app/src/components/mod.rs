@@ -4,3 +4,5 @@ pub mod error_summary;
 pub mod layout;
 pub mod pagination;
 pub mod question_field;
+pub mod requirement_checks;
+pub mod score_change;

@@ -75,10 +75,16 @@ fn StaffHome(user: StaffUser) -> impl IntoView {
                 <StaffAccounts/>
             })}
             {(role == Role::Committee).then(|| view! {
-                <p><A href="/commissie" attr:class="button">{move || locale.t(Text::YourCommittees)}</A></p>
+                <p class="button-row">
+                    <A href="/commissie" attr:class="button">{move || locale.t(Text::YourCommittees)}</A>
+                    <A href="/gesprekken" attr:class="button button--secondary">{move || locale.t(Text::YourInterviews)}</A>
+                </p>
             })}
             {(role == Role::Recruiter).then(|| view! {
-                <p><A href="/beheer/vacatures" attr:class="button">{move || locale.t(Text::YourVacancies)}</A></p>
+                <p class="button-row">
+                    <A href="/beheer/vacatures" attr:class="button">{move || locale.t(Text::YourVacancies)}</A>
+                    <A href="/gesprekken" attr:class="button button--secondary">{move || locale.t(Text::YourInterviews)}</A>
+                </p>
             })}
         </div>
     }

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod application;
 pub mod committee;
 pub mod home;
+pub mod interview;
 pub mod login;
 pub mod not_found;
 pub mod organisation_rules;

@@ -43,7 +43,10 @@ pub fn ScoringResultsPage() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <p><A href=move || format!("/beheer/vacatures/{}/screening", vacancy().unwrap_or_default())>{move || locale.t(Text::Screening)}</A></p>
+            <p class="button-row">
+                <A href=move || format!("/beheer/vacatures/{}/screening", vacancy().unwrap_or_default())>{move || locale.t(Text::Screening)}</A>
+                <A href=move || format!("/beheer/vacatures/{}/gesprek", vacancy().unwrap_or_default())>{move || locale.t(Text::InterviewKit)}</A>
+            </p>
             <h1>{move || locale.t(Text::SiftResults)}</h1>
             <p class="lead">{move || locale.t(Text::SiftResultsIntro)}</p>
             {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}

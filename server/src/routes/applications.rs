@@ -66,6 +66,12 @@ impl AccessCode {
     }
 }
 
+/// What is stored of an access code as typed: the SHA-256 of its normal form (`None` if it cannot
+/// be a code). For the demo's applicants, whose codes are published with the demo.
+pub(crate) fn access_code_hash(code: &str) -> Option<String> {
+    normalise_code(code).map(|normal| AccessCode(normal).hash())
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for AccessCode {
     type Rejection = ApiError;
 

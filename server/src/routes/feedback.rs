@@ -30,7 +30,7 @@ use crate::error::ApiError;
 use crate::routes::applications::{IDENTITY, Message};
 use crate::routes::interview_kit::kit_of;
 use crate::routes::interviews::interview_scores_of;
-use crate::routes::ranking::{SiftData, sift_data};
+use crate::routes::ranking::{SiftData, ranked_candidates, sift_data};
 use crate::routes::vacancies::{find, from_json, recruiter_organisation, to_json};
 use crate::startup::AppState;
 
@@ -122,7 +122,7 @@ pub(crate) async fn eligible_for_feedback(
     if shortlists::Entity::find_by_id(vacancy.id).one(&state.db).await?.is_none() {
         return Ok(Vec::new());
     }
-    let ranked: HashSet<Uuid> = sift_data(state, vacancy).await?.labels.into_keys().collect();
+    let ranked: HashSet<Uuid> = ranked_candidates(state, vacancy).await?.0.into_iter().map(|(id, _)| id).collect();
     let on_list: HashSet<Uuid> = shortlisted::Entity::find()
         .filter(shortlisted::Column::VacancyId.eq(vacancy.id))
         .all(&state.db)

@@ -46,6 +46,12 @@ struct Procedure {
 }
 
 async fn unblinded_procedure(app: &TestApp, n: usize, shortlisted: u32) -> Procedure {
+    procedure(app, n, shortlisted, true, 0).await
+}
+
+/// As [`unblinded_procedure`], unblinded or not, with `knock_outs` more applicants who fail the
+/// knock-out question.
+async fn procedure(app: &TestApp, n: usize, shortlisted: u32, unblind: bool, knock_outs: usize) -> Procedure {
     let vacancy = published_vacancy(app).await;
     let mut applicants = Vec::new();
     for i in 0..n {
@@ -53,6 +59,11 @@ async fn unblinded_procedure(app: &TestApp, n: usize, shortlisted: u32) -> Proce
         let name = format!("Zyxwa Kandidaat{i}");
         let (applicant, receipt) =
             apply(app, &vacancy, &text, (&name, &format!("s{i}@example.org"), "0612345678"), true).await;
+        applicants.push((applicant, receipt.reference));
+    }
+    for i in 0..knock_outs {
+        let contact = (&format!("Zyxwa Uitvaller{i}") as &str, &format!("k{i}@example.org") as &str, "0612345678");
+        let (applicant, receipt) = apply(app, &vacancy, "Geen VOG, wel een voorbeeld.", contact, false).await;
         applicants.push((applicant, receipt.reference));
     }
     close(app, &vacancy).await;
@@ -73,6 +84,10 @@ async fn unblinded_procedure(app: &TestApp, n: usize, shortlisted: u32) -> Proce
         )
         .await;
     assert_eq!(fixed.status(), StatusCode::CREATED);
+    if !unblind {
+        let shortlist = app.get(&format!("/api/vacancies/{id}/shortlist")).await.json().await.expect("shortlist");
+        return Procedure { vacancy, applicants, shortlist };
+    }
     app.post(&format!("/api/vacancies/{id}/unblinding"), &json!({})).await;
     login(app, "lid1").await;
     assert_eq!(
@@ -358,8 +373,9 @@ async fn decisions_explain_departures_by_the_scores_and_become_stage_events() {
 async fn feedback_reports_give_each_candidate_their_own_band_and_nothing_of_anyone_else() {
     let app = spawn_app().await;
     // Eight candidates: every member scores an answer by its number, capped at 5, so the sift scores
-    // are 1, 2, 3, 4 and four times 5. The shortlist takes three of the four at 5.
-    let procedure = unblinded_procedure(&app, 8, 3).await;
+    // are 1, 2, 3, 4 and four times 5. The shortlist takes three of the four at 5. A ninth fails the
+    // knock-out question: not scored, so no bands.
+    let procedure = procedure(&app, 8, 3, true, 1).await;
     let id = procedure.vacancy.id;
     let kit = kit_and_interviewers(&app, &procedure.vacancy).await;
     let feedback = format!("/api/vacancies/{id}/feedback");
@@ -402,7 +418,8 @@ async fn feedback_reports_give_each_candidate_their_own_band_and_nothing_of_anyo
             .unwrap();
         let on_list = shortlisted.contains(&row.label.as_str());
         let Some(report) = view.feedback else {
-            assert!(on_list && row.id != first, "{reference} should have a report");
+            let knocked_out = row.screening.as_deref() == Some("knocked_out");
+            assert!((on_list && row.id != first) || knocked_out, "{reference} should have a report");
             continue;
         };
         reports += 1;
@@ -439,4 +456,26 @@ async fn feedback_reports_give_each_candidate_their_own_band_and_nothing_of_anyo
     let outbox: OutboxPage = app.get("/api/outbox?per_page=100").await.json().await.expect("outbox");
     let told = outbox.items.iter().filter(|m| m.subject.starts_with("Toelichting op uw sollicitatie")).count();
     assert_eq!(told, 6);
+}
+
+#[tokio::test]
+async fn before_unblinding_an_interviewer_sees_no_candidate() {
+    let app = spawn_app().await;
+    let procedure = procedure(&app, 4, 2, false, 0).await;
+    let id = procedure.vacancy.id;
+    kit_and_interviewers(&app, &procedure.vacancy).await;
+    let candidate = id_of(&app, id, &procedure.shortlist.candidates[0].label).await;
+    login(&app, "lid1").await;
+    let assigned: Vec<InterviewAssignment> = app.get("/api/interviews").await.json().await.expect("assigned");
+    assert_eq!((assigned.len(), assigned[0].open, assigned[0].candidates.len()), (1, false, 0));
+    let card = app.get(&format!("/api/interviews/{id}/{candidate}")).await;
+    assert_eq!(problem(card).await.code, ErrorCode::InterviewNotOpen);
+    let body = json!({ "question_id": Uuid::new_v4(), "score": 3 });
+    let save = app.put(&format!("/api/interviews/{id}/{candidate}/scores"), &body).await;
+    assert_eq!(problem(save).await.code, ErrorCode::InterviewNotOpen);
+    // A member who is no interviewer gets nothing, not even the vacancy.
+    login(&app, "lid3").await;
+    let assigned: Vec<InterviewAssignment> = app.get("/api/interviews").await.json().await.expect("assigned");
+    assert!(assigned.is_empty());
+    assert_eq!(app.get(&format!("/api/interviews/{id}/{candidate}")).await.status(), StatusCode::NOT_FOUND);
 }

@@ -2,6 +2,7 @@
 //! download everything stored as JSON, or delete it all (AVG).
 
 use api::application::{ApplicationStatus, ApplicationView, Retention};
+use api::interview::{Band, FeedbackReport, FeedbackStage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
@@ -147,6 +148,7 @@ pub fn StatusPage() -> impl IntoView {
                             {locale.t(Text::DeleteData)}
                         </button>
                     </div>
+                    {application.feedback.clone().map(|report| view! { <FeedbackReportView report/> })}
                 }
             })}
             {move || confirming.get().map(|what| view! {
@@ -191,4 +193,44 @@ fn js_sys_array(contents: &str) -> wasm_bindgen::JsValue {
     let array = js_sys::Array::new();
     array.push(&wasm_bindgen::JsValue::from_str(contents));
     array.into()
+}
+
+/// The feedback report of a candidate who was not selected: per question their band against
+/// everyone scored on it, and what the scoring guide looked for. No rank, no one else's data.
+#[component]
+fn FeedbackReportView(report: FeedbackReport) -> impl IntoView {
+    let locale = use_locale();
+    let band = move |band: Option<Band>| match band {
+        Some(Band::Lower) => locale.t(Text::BandLower),
+        Some(Band::Middle) => locale.t(Text::BandMiddle),
+        Some(Band::Upper) => locale.t(Text::BandUpper),
+        None => locale.t(Text::BandNone),
+    };
+    let written = report.criteria.iter().filter(|c| c.stage == FeedbackStage::Sift).count();
+    view! {
+        <section class="panel feedback-report" aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading">{move || locale.t(Text::FeedbackTitle)}</h2>
+            <p>{move || locale.t(Text::FeedbackIntro)}</p>
+            {report.interview_pool_too_small.then(|| view! { <p class="alert">{move || locale.t(Text::FeedbackPoolTooSmall)}</p> })}
+            {report.criteria.into_iter().enumerate().map(|(index, criterion)| {
+                let heading = format!("feedback-criterion-{index}");
+                let labelled = heading.clone();
+                let (stage, number) = match criterion.stage {
+                    FeedbackStage::Sift => (Text::FeedbackStageSift, index + 1),
+                    FeedbackStage::Interview => (Text::FeedbackStageInterview, index + 1 - written),
+                };
+                view! {
+                    <article class="feedback-report__criterion" aria-labelledby=labelled>
+                        <h3 id=heading>{move || format!("{} {number}", locale.t(stage))}</h3>
+                        <p class="feedback-report__question">{criterion.question.clone()}</p>
+                        <p class="feedback-report__band"><strong>{move || locale.t(Text::YourBand)}": "{move || band(criterion.band)}</strong></p>
+                        {(!criterion.requirements.is_empty()).then(|| view! {
+                            <p>{move || locale.t(Text::FeedbackAssessed)}": "{criterion.requirements.join("; ")}</p>
+                        })}
+                        <p>{move || locale.t(Text::FeedbackLookedFor)}": "{criterion.looked_for.clone()}</p>
+                    </article>
+                }
+            }).collect_view()}
+        </section>
+    }
 }

@@ -2,7 +2,6 @@
 //! with the answers that differ by two points or more marked for the calibration discussion.
 
 use api::committee::{Panel, PanelScore, ScoreChangeInput};
-use api::problem::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -11,6 +10,7 @@ use uuid::Uuid;
 
 use super::GuidePanel;
 use crate::client::{self, ApiFailure};
+use crate::components::score_change::{ScoreChange, ScoreChangeForm};
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
 
@@ -102,13 +102,9 @@ fn ScoreLine(
 ) -> impl IntoView {
     let locale = use_locale();
     let session = use_session();
-    let new_score = RwSignal::new(score.score);
-    let reason = RwSignal::new(String::new());
-    let field_error = RwSignal::new(None::<ErrorCode>);
-    let save = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let save = Callback::new(move |(score, reason, field_error): ScoreChange| {
         let Some((vacancy, question)) = ids.get_untracked() else { return };
-        let input = ScoreChangeInput { score: new_score.get_untracked(), reason: reason.get_untracked() };
+        let input = ScoreChangeInput { score, reason };
         let (ui, csrf) = (locale.language_untracked(), session.csrf_token());
         spawn_local(async move {
             match client::change_score(vacancy, question, number, &input, &csrf, ui).await {
@@ -123,10 +119,7 @@ fn ScoreLine(
                 },
             }
         });
-    };
-    let score_id = format!("change-score-{number}");
-    let reason_id = format!("change-reason-{number}");
-    let error_id = format!("change-error-{number}");
+    });
     view! {
         <li>
             {format!("{}: {}", score.member, score.score)}{score.note.clone().map(|n| format!(" — {n}"))}
@@ -135,34 +128,7 @@ fn ScoreLine(
                     {locale.t(Text::Changed).replace("{old}", &c.old.to_string()).replace("{new}", &c.new.to_string()).replace("{reason}", &c.reason)}
                 </div>
             }).collect_view()}
-            {score.own.then(|| view! {
-                <details class="mask-details">
-                    <summary>{locale.t(Text::ChangeScore)}</summary>
-                    <form class="form" on:submit=save>
-                        <div class="form-field">
-                            <label class="form-field__label" for=score_id.clone()>{locale.t(Text::NewScore)}</label>
-                            <select id=score_id.clone() on:change=move |e| {
-                                if let Ok(value) = event_target_value(&e).parse() { new_score.set(value) }
-                            }>
-                                {(1u8..=5).map(|value| view! {
-                                    <option value=value.to_string() selected=move || new_score.get() == value>{value.to_string()}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="form-field" class:form-field--invalid=move || field_error.get().is_some()>
-                            <label class="form-field__label" for=reason_id.clone()>{locale.t(Text::ChangeReason)}</label>
-                            {move || field_error.get().map(|code| view! {
-                                <p class="form-field__error" id=error_id.clone()>{code.message(locale.language())}</p>
-                            })}
-                            <textarea id=reason_id.clone() rows="2" prop:value=move || reason.get()
-                                aria-invalid=move || field_error.get().is_some().to_string()
-                                aria-describedby=move || field_error.get().map(|_| format!("change-error-{number}"))
-                                on:input=move |e| reason.set(event_target_value(&e))></textarea>
-                        </div>
-                        <button type="submit" class="button button--secondary button--small">{locale.t(Text::SaveChange)}</button>
-                    </form>
-                </details>
-            })}
+            {score.own.then(|| view! { <ScoreChangeForm id=format!("change-{number}") current=score.score save/> })}
         </li>
     }
 }

@@ -6,7 +6,7 @@ pub mod list;
 pub mod open;
 mod preview;
 pub mod public;
-mod questionnaire;
+pub mod questionnaire;
 
 use api::vacancy::VacancyStatus;
 use domain::analysis::gender::Tone;

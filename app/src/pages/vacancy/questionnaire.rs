@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::client::{self, ApiFailure};
 use crate::components::question_field::QuestionField;
+use crate::components::requirement_checks::{ReorderButtons, RequirementChecks};
 use crate::i18n::{Text, use_locale};
 
 /// A new random (version 4) id, from the browser's cryptographic generator. Should that fail, the
@@ -188,7 +189,8 @@ pub fn QuestionnaireEditor(
     }
 }
 
-fn shorten(text: &str, max: usize) -> String {
+/// `text` cut to `max` characters, with an ellipsis when cut (for long questions in a list).
+pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {
@@ -232,6 +234,14 @@ fn QuestionEditor(
     let guide_text = move |pick: fn(&ScoringGuide) -> &String| {
         move || question().and_then(|q| q.guide.map(|g| pick(&g).clone())).unwrap_or_default()
     };
+    let toggle = Callback::new(move |(requirement, checked): (Uuid, bool)| {
+        update(&|q| {
+            q.requirement_ids.retain(|r| *r != requirement);
+            if checked {
+                q.requirement_ids.push(requirement);
+            }
+        })
+    });
     let set_guide = move |change: fn(&mut ScoringGuide, String)| {
         move |e: leptos::ev::Event| {
             let value = event_target_value(&e);
@@ -365,46 +375,13 @@ fn QuestionEditor(
                     <p class="form-field__hint">{move || locale.t(Text::LanguageScoredHelp)}</p>
                 </fieldset>
             </Show>
-            <fieldset class="form-fieldset">
-                <legend>{move || locale.t(Text::AssessesRequirements)}</legend>
-                {move || {
-                    let all = requirements.get();
-                    if all.is_empty() {
-                        view! { <p class="form-field__hint">{locale.t(Text::SaveToLinkRequirements)}</p> }.into_any()
-                    } else {
-                        all.into_iter().map(|requirement| {
-                            let box_id = format!("question-{id}-requirement-{}", requirement.id);
-                            let requirement_id = requirement.id;
-                            view! {
-                                <div class="choice">
-                                    <input type="checkbox" id=box_id.clone() disabled=move || !editable.get()
-                                        prop:checked=move || question().is_some_and(|q| q.requirement_ids.contains(&requirement_id))
-                                        on:change=move |e| {
-                                            let checked = event_target_checked(&e);
-                                            update(&|q| {
-                                                q.requirement_ids.retain(|r| *r != requirement_id);
-                                                if checked { q.requirement_ids.push(requirement_id); }
-                                            });
-                                        }/>
-                                    <label for=box_id>{requirement.text.clone()}</label>
-                                </div>
-                            }
-                        }).collect_view().into_any()
-                    }
-                }}
-            </fieldset>
+            <RequirementChecks prefix=format!("question-{id}")
+                requirements=Signal::derive(move || requirements.with(|all| all.iter().map(|r| (r.id, r.text.clone())).collect()))
+                assessed=Signal::derive(move || question().map(|q| q.requirement_ids).unwrap_or_default())
+                editable on_toggle=toggle empty=Text::SaveToLinkRequirements/>
             <Show when=move || editable.get()>
-                <div class="button-row">
-                    <button type="button" class="button button--secondary button--small" disabled=move || position() == 0
-                        on:click=move |_| move_by(-1)>{move || locale.t(Text::MoveUp)}</button>
-                    <button type="button" class="button button--secondary button--small"
-                        disabled={move || position() + 1 >= questions.with(Vec::len)}
-                        on:click=move |_| move_by(1)>{move || locale.t(Text::MoveDown)}</button>
-                    <button type="button" class="button button--secondary button--small"
-                        on:click=move |_| questions.update(|all| all.retain(|q| q.id != id))>
-                        {move || locale.t(Text::RemoveQuestion)} <span class="visually-hidden">{move || format!(" {}", position() + 1)}</span>
-                    </button>
-                </div>
+                <ReorderButtons position=Signal::derive(position) count=Signal::derive(move || questions.with(Vec::len))
+                    on_move=Callback::new(move_by) on_remove=Callback::new(move |()| questions.update(|all| all.retain(|q| q.id != id)))/>
             </Show>
         </fieldset>
     }
