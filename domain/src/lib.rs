@@ -12,8 +12,9 @@
 //! guides and the question bank), [`application`] (answers, word counts, the receipt's digest),
 //! [`monitoring`] (the voluntary CBS questionnaire), [`screening`] (identity cues in answers) and
 //! [`scoring`] (each member's scoring order, scores and disagreements), [`interview`] (the structured
-//! interview's kit and the traceability of requirements) and [`decision`] (outcomes, their rationale,
-//! and the feedback bands).
+//! interview's kit and the traceability of requirements), [`decision`] (outcomes, their rationale,
+//! and the feedback bands), [`pilot`] (the random assignment of vacancies to arms within strata) and
+//! [`statistics`] (the evaluation's figures, checked against published worked examples).
 #![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod access;
@@ -25,7 +26,9 @@ pub mod decision;
 pub mod interview;
 pub mod language;
 pub mod monitoring;
+pub mod pilot;
 pub mod questionnaire;
 pub mod scoring;
 pub mod screening;
+pub mod statistics;
 pub mod vacancy;
