@@ -13,6 +13,7 @@ pub mod application;
 pub mod committee;
 pub mod interview;
 pub mod organisation;
+pub mod pilot;
 pub mod problem;
 pub mod ranking;
 pub mod screening;

@@ -484,6 +484,30 @@ error_codes! {
         nl: "De kandidaat heeft op het aanbod al geantwoord. Dit besluit verandert niet meer. Er is niets gewijzigd.",
         en: "The candidate has already answered the offer. This decision no longer changes. Nothing was changed.",
     },
+    PilotNameInvalid = "pilot_name_invalid" {
+        nl: "Geef de pilot een naam van 1 tot 200 tekens.",
+        en: "Give the pilot a name of 1 to 200 characters.",
+    },
+    PilotPeriodInvalid = "pilot_period_invalid" {
+        nl: "De einddatum van de pilot ligt na de begindatum. Kies de data opnieuw.",
+        en: "The pilot's end date comes after its start date. Choose the dates again.",
+    },
+    PilotThresholdInvalid = "pilot_threshold_invalid" {
+        nl: "Kies een drempel k van 5 tot 100 mensen. Kleinere groepen zouden personen herkenbaar maken.",
+        en: "Choose a threshold k of 5 to 100 people. Smaller groups would make people recognisable.",
+    },
+    PilotOrganisationsInvalid = "pilot_organisations_invalid" {
+        nl: "Kies minstens één bestaande organisatie voor de pilot.",
+        en: "Choose at least one existing organisation for the pilot.",
+    },
+    PilotEvaluatorsInvalid = "pilot_evaluators_invalid" {
+        nl: "Kies evaluatoren uit de medewerkers met de rol evaluator.",
+        en: "Choose evaluators from the staff with the evaluator role.",
+    },
+    AssignmentReasonRequired = "assignment_reason_required" {
+        nl: "Leg in 10 tot 500 tekens uit waarom u deze vacature zelf in een groep plaatst. De uitleg hoort bij de evaluatie.",
+        en: "Explain in 10 to 500 characters why you place this vacancy in an arm by hand. The explanation is part of the evaluation.",
+    },
     NoOffer = "no_offer" {
         nl: "Deze kandidaat heeft geen aanbod gekregen, of heeft het nog niet aangenomen. Leg eerst het aanbod en het antwoord vast.",
         en: "This candidate has not received an offer, or has not accepted it yet. First record the offer and the answer.",

@@ -13,6 +13,7 @@ use api::interview::{
     OfferResponseInput, Scorecard, ScorecardEntry, ScorecardInput, Traceability,
 };
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
+use api::pilot::{ArmAssignment, AssignmentDone, ManualArmInput, Pilot, PilotInput, PilotSummary};
 use api::problem::{ErrorCode, Problem};
 use api::ranking::{Ranking, ScoringProgress, Shortlist, ShortlistInput, ShortlistedIdentity};
 use api::screening::{
@@ -525,6 +526,36 @@ pub async fn send_feedback_reports(
     language: Language,
 ) -> Result<FeedbackSent, ApiFailure> {
     send_json(Request::post(&format!("/api/vacancies/{vacancy}/feedback")), &(), csrf_token, language).await
+}
+
+pub async fn pilots(language: Language) -> Result<Vec<PilotSummary>, ApiFailure> {
+    send(Request::get("/api/pilots"), language).await
+}
+
+pub async fn create_pilot(input: &PilotInput, csrf_token: &str, language: Language) -> Result<Pilot, ApiFailure> {
+    send_json(Request::post("/api/pilots"), input, csrf_token, language).await
+}
+
+pub async fn pilot(id: Uuid, language: Language) -> Result<Pilot, ApiFailure> {
+    send(Request::get(&format!("/api/pilots/{id}")), language).await
+}
+
+pub async fn assign_arms(pilot: Uuid, csrf_token: &str, language: Language) -> Result<AssignmentDone, ApiFailure> {
+    send_json(Request::post(&format!("/api/pilots/{pilot}/assignment")), &(), csrf_token, language).await
+}
+
+pub async fn set_arm(
+    pilot: Uuid,
+    vacancy: Uuid,
+    input: &ManualArmInput,
+    csrf_token: &str,
+    language: Language,
+) -> Result<Pilot, ApiFailure> {
+    send_json(Request::put(&format!("/api/pilots/{pilot}/vacancies/{vacancy}/arm")), input, csrf_token, language).await
+}
+
+pub async fn arm_assignments(pilot: Uuid, language: Language) -> Result<Vec<ArmAssignment>, ApiFailure> {
+    send(Request::get(&format!("/api/pilots/{pilot}/assignments")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

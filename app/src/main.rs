@@ -31,6 +31,7 @@ use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisation_rules::OrganisationRulesPage;
 use crate::pages::outbox::OutboxPage;
+use crate::pages::pilots::{PilotPage, PilotsPage};
 use crate::pages::scoring_results::ScoringResultsPage;
 use crate::pages::screening::ScreeningPage;
 use crate::pages::vacancy::editor::VacancyEditorPage;
@@ -58,6 +59,8 @@ fn App() -> impl IntoView {
                     <Route path=path!("/beheer/vacatures/:id/besluit") view=DecisionPage/>
                     <Route path=path!("/beheer/outbox") view=OutboxPage/>
                     <Route path=path!("/gesprekken") view=InterviewsHomePage/>
+                    <Route path=path!("/evaluatie") view=PilotsPage/>
+                    <Route path=path!("/evaluatie/pilot/:id") view=PilotPage/>
                     <Route path=path!("/gesprekken/vacature/:id/leidraad") view=GuidePage/>
                     <Route path=path!("/gesprekken/vacature/:id/kandidaat/:application") view=ScorecardPage/>
                     <Route path=path!("/gesprekken/vacature/:id/kandidaat/:application/overleg") view=ConsensusPage/>

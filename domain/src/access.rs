@@ -42,9 +42,10 @@ impl Role {
         use Permission::*;
         matches!(
             (self, permission),
-            (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules | ReadOutbox)
+            (Role::Admin, ManageUsers | VerifyAuditLog | ManageRules | ReadOutbox | ManagePilots)
                 | (Role::Recruiter, ManageVacancies | ScoreInterviews)
                 | (Role::Committee, ScoreAnswers | ScoreInterviews)
+                | (Role::Evaluator, ReadEvaluation)
         )
     }
 }
@@ -66,6 +67,10 @@ pub enum Permission {
     ScoreAnswers,
     /// Score the interviews of the vacancies one is an interviewer for (staff assigned per vacancy).
     ScoreInterviews,
+    /// Create pilots, choose their organisations and evaluators, assign vacancies to arms.
+    ManagePilots,
+    /// Read the aggregated evaluation of the pilots one evaluates (never an individual record).
+    ReadEvaluation,
 }
 
 #[cfg(test)]
@@ -104,6 +109,13 @@ mod tests {
             (Role::Recruiter, ScoreInterviews, true),
             (Role::Admin, ScoreInterviews, false),
             (Role::Evaluator, ScoreInterviews, false),
+            (Role::Admin, ManagePilots, true),
+            (Role::Recruiter, ManagePilots, false),
+            (Role::Evaluator, ManagePilots, false),
+            (Role::Evaluator, ReadEvaluation, true),
+            (Role::Admin, ReadEvaluation, false),
+            (Role::Recruiter, ReadEvaluation, false),
+            (Role::Committee, ReadEvaluation, false),
         ];
         for (role, permission, expected) in table {
             assert_eq!(role.may(permission), expected, "{role:?} {permission:?}");

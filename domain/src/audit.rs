@@ -41,6 +41,9 @@ pub enum AuditAction {
     OfferResponseRecorded,
     HireRecorded,
     FeedbackReportsSent,
+    PilotCreated,
+    ArmsAssigned,
+    ArmSetByHand,
 }
 
 impl AuditAction {
@@ -75,6 +78,9 @@ impl AuditAction {
             AuditAction::OfferResponseRecorded => "offer_response_recorded",
             AuditAction::HireRecorded => "hire_recorded",
             AuditAction::FeedbackReportsSent => "feedback_reports_sent",
+            AuditAction::PilotCreated => "pilot_created",
+            AuditAction::ArmsAssigned => "arms_assigned",
+            AuditAction::ArmSetByHand => "arm_set_by_hand",
         }
     }
 }

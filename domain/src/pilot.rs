@@ -9,8 +9,40 @@ use uuid::Uuid;
 
 use crate::vacancy::Arm;
 
+/// The smallest group a published figure may come from, unless a pilot sets a stricter one.
+pub const DEFAULT_K: u16 = 5;
+/// The thresholds a pilot may set: never below five people.
+pub const THRESHOLDS: std::ops::RangeInclusive<u16> = 5..=100;
+
+/// Why a pilot's settings are not valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PilotError {
+    #[error("a pilot's name must be 1 to 200 characters")]
+    Name,
+    #[error("a pilot ends after it starts")]
+    Period,
+    #[error("the threshold k must be 5 to 100 people")]
+    Threshold,
+    #[error("a pilot needs at least one organisation")]
+    Organisations,
+}
+
+/// A pilot's name as typed: trimmed, 1 to 200 characters.
+pub fn parse_pilot_name(name: &str) -> Result<String, PilotError> {
+    let name = name.trim();
+    if (1..=200).contains(&name.chars().count()) { Ok(name.to_owned()) } else { Err(PilotError::Name) }
+}
+
+/// An assignment by hand needs a reason of 10 to 500 characters; `None` otherwise.
+pub fn parse_assignment_reason(reason: &str) -> Option<String> {
+    let reason = reason.trim();
+    (10..=500).contains(&reason.chars().count()).then(|| reason.to_owned())
+}
+
 /// Rijksoverheid salary scales grouped as the evaluation compares them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum ScaleBand {
     /// Scales 1 to 7: mbo-level work.
     UpTo7,
@@ -25,6 +57,16 @@ pub enum ScaleBand {
 }
 
 impl ScaleBand {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScaleBand::UpTo7 => "up_to_7",
+            ScaleBand::From8To10 => "from_8_to_10",
+            ScaleBand::From11To13 => "from_11_to_13",
+            ScaleBand::From14 => "from_14",
+            ScaleBand::Unknown => "unknown",
+        }
+    }
+
     pub fn of(scale: Option<u8>) -> ScaleBand {
         match scale {
             Some(1..=7) => ScaleBand::UpTo7,
@@ -121,6 +163,15 @@ mod tests {
     }
 
     const PINNED_PILOTS: [u128; 3] = [4, 5, 6];
+
+    #[test]
+    fn names_and_reasons_are_bounded() {
+        assert_eq!(parse_pilot_name("  Breed werven  ").as_deref(), Ok("Breed werven"));
+        assert_eq!(parse_pilot_name(" "), Err(PilotError::Name));
+        assert_eq!(parse_assignment_reason("te kort"), None);
+        assert!(parse_assignment_reason("De afdeling werkt al met een gestructureerd interview.").is_some());
+        assert!(!THRESHOLDS.contains(&4) && THRESHOLDS.contains(&DEFAULT_K));
+    }
 
     #[test]
     fn scales_fall_into_their_bands() {

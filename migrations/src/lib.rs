@@ -17,6 +17,7 @@ mod m20261130_000008_scoring;
 mod m20261130_000009_calibration;
 mod m20261130_000010_shortlist;
 mod m20261130_000011_interview;
+mod m20261130_000012_pilots;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_calibration::Migration),
             Box::new(m20261130_000010_shortlist::Migration),
             Box::new(m20261130_000011_interview::Migration),
+            Box::new(m20261130_000012_pilots::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! The demo: the staff accounts of [`accounts::seed_demo`], one open vacancy with a questionnaire, so
 //! a newcomer can apply straight away, and one closed vacancy with eight applications, ready to be
-//! screened; its applicants open their status page with the references and codes of [`demo_access`].
+//! screened; its applicants open their status page with the references and codes of [`demo_access`];
+//! and the pilot of PRODUCT.md with its evaluator.
 //! Seeding twice changes nothing.
 
 use chrono::{Days, NaiveDate};
@@ -18,7 +19,10 @@ use crate::accounts::{self, DEMO_ORGANISATION};
 use crate::audit::{AuditEntry, AuditLog};
 use crate::clock;
 use crate::crypto::Keys;
-use crate::entities::{application_drafts, applications, identity_envelopes, users, vacancies};
+use crate::entities::{
+    application_drafts, applications, identity_envelopes, pilot_evaluators, pilot_organisations, pilots, users,
+    vacancies,
+};
 use crate::routes::applications::{IDENTITY, access_code_hash, email_key, record_event};
 use crate::routes::vacancies::{DEFAULT_TIME_ZONE, deadline};
 
@@ -56,7 +60,39 @@ pub async fn seed(db: &DatabaseConnection, audit: &AuditLog, keys: &Keys) -> any
         let (vacancy, questions) = insert_vacancy(db, CLOSED_VACANCY_TITLE, CLOSED_VACANCY_TEXT, closed).await?;
         insert_applications(db, audit, keys, vacancy, &questions).await?;
     }
+    if pilots::Entity::find().filter(pilots::Column::Name.eq(DEMO_PILOT)).count(db).await? == 0 {
+        insert_pilot(db).await?;
+    }
     Ok(created)
+}
+
+/// The pilot of PRODUCT.md, as the demo's evaluator sees it.
+pub const DEMO_PILOT: &str = "Breed werven en objectief selecteren";
+
+/// The demo pilot: 2023 to 30 September 2024, the demo organisation, k = 5, the demo evaluator.
+async fn insert_pilot(db: &DatabaseConnection) -> anyhow::Result<()> {
+    let organisation = accounts::ensure_organisation(db, DEMO_ORGANISATION).await?;
+    let evaluator = users::Entity::find().filter(users::Column::Username.eq("evaluator")).one(db).await?;
+    let admin = users::Entity::find().filter(users::Column::Username.eq("admin")).one(db).await?;
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| anyhow::anyhow!("a valid date"));
+    let id = Uuid::new_v4();
+    pilots::ActiveModel {
+        id: Set(id),
+        name: Set(DEMO_PILOT.to_owned()),
+        starts_on: Set(date(2023, 1, 1)?),
+        ends_on: Set(date(2024, 9, 30)?),
+        k: Set(i16::try_from(domain::pilot::DEFAULT_K).unwrap_or(5)),
+        seed: Set(rand::random::<i64>()),
+        created_by: Set(admin.map(|a| a.id).unwrap_or_default()),
+        created_at: Set(clock::now()),
+    }
+    .insert(db)
+    .await?;
+    pilot_organisations::ActiveModel { pilot_id: Set(id), organisation_id: Set(organisation) }.insert(db).await?;
+    if let Some(evaluator) = evaluator {
+        pilot_evaluators::ActiveModel { pilot_id: Set(id), user_id: Set(evaluator.id) }.insert(db).await?;
+    }
+    Ok(())
 }
 
 async fn exists(db: &DatabaseConnection, title: &str) -> anyhow::Result<bool> {

@@ -71,6 +71,7 @@ fn StaffHome(user: StaffUser) -> impl IntoView {
                 <p class="button-row">
                     <A href="/beheer/regels" attr:class="button">{move || locale.t(Text::OwnRules)}</A>
                     <A href="/beheer/outbox" attr:class="button button--secondary">{move || locale.t(Text::Outbox)}</A>
+                    <A href="/evaluatie" attr:class="button button--secondary">{move || locale.t(Text::Pilots)}</A>
                 </p>
                 <StaffAccounts/>
             })}
@@ -79,6 +80,9 @@ fn StaffHome(user: StaffUser) -> impl IntoView {
                     <A href="/commissie" attr:class="button">{move || locale.t(Text::YourCommittees)}</A>
                     <A href="/gesprekken" attr:class="button button--secondary">{move || locale.t(Text::YourInterviews)}</A>
                 </p>
+            })}
+            {(role == Role::Evaluator).then(|| view! {
+                <p><A href="/evaluatie" attr:class="button">{move || locale.t(Text::Pilots)}</A></p>
             })}
             {(role == Role::Recruiter).then(|| view! {
                 <p class="button-row">

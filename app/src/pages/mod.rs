@@ -9,6 +9,7 @@ pub mod login;
 pub mod not_found;
 pub mod organisation_rules;
 pub mod outbox;
+pub mod pilots;
 pub mod scoring_results;
 pub mod screening;
 pub mod shortlist;

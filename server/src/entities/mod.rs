@@ -4,6 +4,7 @@
 pub mod application_drafts;
 pub mod application_events;
 pub mod applications;
+pub mod arm_assignments;
 pub mod audit_log;
 pub mod committee_members;
 pub mod decisions;
@@ -19,6 +20,9 @@ pub mod monitoring_responses;
 pub mod organisation_rules;
 pub mod organisations;
 pub mod outbox;
+pub mod pilot_evaluators;
+pub mod pilot_organisations;
+pub mod pilots;
 pub mod question_seals;
 pub mod score_changes;
 pub mod scores;

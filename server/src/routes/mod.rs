@@ -13,6 +13,7 @@ pub(crate) mod interview_kit;
 pub(crate) mod interviews;
 mod organisations;
 mod outbox;
+mod pilots;
 pub(crate) mod questionnaires;
 pub(crate) mod ranking;
 pub(crate) mod scoring;
@@ -118,6 +119,11 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(decisions::respond))
         .routes(routes!(decisions::hire))
         .routes(routes!(feedback::send))
+        .routes(routes!(pilots::list, pilots::create))
+        .routes(routes!(pilots::get))
+        .routes(routes!(pilots::assign))
+        .routes(routes!(pilots::set_arm))
+        .routes(routes!(pilots::assignments))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -254,7 +254,7 @@ pub async fn fake_smtp_relay() -> (u16, tokio::sync::mpsc::UnboundedReceiver<Str
 
 /// A date `days` from today, as the editor sends it.
 pub fn in_days(days: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Days::new(days.unsigned_abs())).to_string()
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
 }
 
 /// An open question with a complete scoring guide and a fresh id.

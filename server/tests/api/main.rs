@@ -12,6 +12,7 @@ mod errors;
 mod helpers;
 mod interview;
 mod organisations;
+mod pilots;
 mod scoring;
 mod screening;
 mod session;

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations, logIn } from './helpers';
+
+const DEMO_PILOT = 'Breed werven en objectief selecteren';
+
+test('an admin creates a pilot and assigns its vacancies by lot and by hand; its evaluator reads it', async ({ page }) => {
+  await logIn(page, 'admin');
+  await page.getByRole('link', { name: 'Pilots' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pilots' })).toBeVisible();
+  await expect(page.getByRole('link', { name: DEMO_PILOT })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  // The form explains what is wrong, field by field.
+  const form = page.getByRole('region', { name: 'Nieuwe pilot' });
+  const today = new Date();
+  const iso = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  await form.getByLabel('Begindatum').fill(iso(-30));
+  await form.getByLabel('Einddatum').fill(iso(-31));
+  await form.getByLabel('Drempel k').fill('3');
+  await form.getByRole('button', { name: 'Pilot aanmaken' }).click();
+  await expect(form.getByText('Geef de pilot een naam van 1 tot 200 tekens.')).toBeVisible();
+  await expect(form.getByText('De einddatum van de pilot ligt na de begindatum.')).toBeVisible();
+  await expect(form.getByText('Kies een drempel k van 5 tot 100 mensen.')).toBeVisible();
+  await expect(form.getByText('Kies minstens één bestaande organisatie voor de pilot.')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await form.getByLabel('Naam').fill('Breed werven, tweede ronde');
+  await form.getByLabel('Einddatum').fill(iso(60));
+  await form.getByLabel('Drempel k').fill('5');
+  await form.getByLabel('Ministerie van Voorbeeldzaken (demo)').check();
+  await form.getByRole('button', { name: 'Pilot aanmaken' }).click();
+  await expect(form.getByText('De pilot is aangemaakt.')).toBeVisible();
+
+  // The demo's two published vacancies are in it; the lot puts one in each arm (same stratum).
+  await page.getByRole('link', { name: 'Breed werven, tweede ronde' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Breed werven, tweede ronde' })).toBeVisible();
+  const arms = page.getByRole('table', { name: 'Vacatures en groepen' });
+  await expect(arms.getByRole('row')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Vacatures zonder groep loten' }).click();
+  await expect(page.getByText('2 vacatures ingedeeld.')).toBeVisible();
+  await expect(arms.getByRole('row').filter({ hasText: 'Pilotgroep' })).toHaveCount(1);
+  await expect(arms.getByRole('row').filter({ hasText: 'Controlegroep' })).toHaveCount(1);
+  const log = page.getByRole('table', { name: 'Logboek van de indeling' });
+  await expect(log.getByRole('row').filter({ hasText: /geloot \(seed -?\d+\)/ })).toHaveCount(2);
+  await expectNoAccessibilityViolations(page);
+
+  // By hand only with a reason, which the log keeps.
+  await page.getByLabel('Groep', { exact: true }).selectOption('control');
+  await page.getByRole('button', { name: 'Groep opslaan' }).click();
+  await expect(page.getByText('Leg in 10 tot 500 tekens uit waarom u deze vacature zelf in een groep plaatst.')).toBeVisible();
+  await page.getByLabel('Waarom deelt u deze vacature zelf in?').fill('Deze afdeling werkte al met een gestructureerd interview.');
+  await page.getByRole('button', { name: 'Groep opslaan' }).click();
+  await expect(log.getByText('zelf ingedeeld: Deze afdeling werkte al met een gestructureerd interview.')).toBeVisible();
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+
+  // The evaluator reads the pilot they evaluate, and nothing else.
+  await logIn(page, 'evaluator');
+  await page.getByRole('link', { name: 'Pilots' }).click();
+  await expect(page.getByRole('link', { name: DEMO_PILOT })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Breed werven, tweede ronde' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Nieuwe pilot' })).toHaveCount(0);
+  await page.getByRole('link', { name: DEMO_PILOT }).click();
+  await expect(page.getByText('2023-01-01 – 2024-09-30')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Vacatures zonder groep loten' })).toHaveCount(0);
+  await expectNoAccessibilityViolations(page);
+});

@@ -1,0 +1,132 @@
+//! Pilots and arms: an admin creates a pilot and assigns its vacancies at random within strata (or
+//! one by hand, with a reason); every assignment is logged; evaluators read only their own pilots.
+
+use api::pilot::{ArmAssignment, AssignmentDone, AssignmentMethod, Pilot, PilotSummary};
+use api::problem::ErrorCode;
+use api::vacancy::{Arm, Vacancy};
+use reqwest::StatusCode;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, field_codes, in_days, open_question, problem, spawn_app};
+use crate::scoring::login;
+
+const ORGANISATION: &str = "Ministerie van Pilotzaken";
+
+/// A published vacancy of [`ORGANISATION`] at `scale`; the recruiter `werver` is logged in.
+async fn published(app: &TestApp, title: &str, scale: u8) -> Vacancy {
+    let input = json!({
+        "title": title, "location": "Utrecht", "language": "nl", "salary_scale": scale,
+        "text": "Wij zoeken een collega die helder schrijft.",
+        "questions": [open_question()], "closing_date": in_days(10),
+    });
+    let created: Vacancy = app.post("/api/vacancies", &input).await.json().await.expect("created");
+    let response =
+        app.post(&format!("/api/vacancies/{}/publish", created.id), &json!({ "version": created.version })).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("published")
+}
+
+async fn user_id(app: &TestApp, username: &str) -> Uuid {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    server::entities::users::Entity::find()
+        .filter(server::entities::users::Column::Username.eq(username))
+        .one(&app.state.db)
+        .await
+        .expect("users")
+        .expect("user")
+        .id
+}
+
+#[tokio::test]
+async fn a_pilot_assigns_its_vacancies_at_random_within_strata_and_logs_every_assignment() {
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("werver", ORGANISATION).await;
+    let mut vacancies = Vec::new();
+    for (n, scale) in [10, 10, 10, 10, 12, 12, 12].into_iter().enumerate() {
+        vacancies.push(published(&app, &format!("Adviseur {n} (m/v/x)"), scale).await);
+    }
+    let organisation = app.organisation(ORGANISATION).await;
+    app.create_user("eval1", api::Role::Evaluator).await;
+    app.create_user("eval2", api::Role::Evaluator).await;
+    let evaluator = user_id(&app, "eval1").await;
+    app.login_as_new("beheer", api::Role::Admin).await;
+
+    // Every field is checked, and named.
+    let bad = json!({
+        "name": " ", "starts_on": in_days(10), "ends_on": in_days(-10), "k": 3,
+        "organisations": [], "evaluators": [user_id(&app, "werver").await],
+    });
+    let refused = app.post("/api/pilots", &bad).await;
+    assert_eq!(
+        field_codes(&problem(refused).await),
+        [
+            ("name", ErrorCode::PilotNameInvalid),
+            ("ends_on", ErrorCode::PilotPeriodInvalid),
+            ("k", ErrorCode::PilotThresholdInvalid),
+            ("organisations", ErrorCode::PilotOrganisationsInvalid),
+            ("evaluators", ErrorCode::PilotEvaluatorsInvalid),
+        ]
+    );
+    let input = json!({
+        "name": "Breed werven, tweede ronde", "starts_on": in_days(-1), "ends_on": in_days(30),
+        "organisations": [organisation], "evaluators": [evaluator],
+    });
+    let response = app.post("/api/pilots", &input).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let pilot: Pilot = response.json().await.expect("pilot");
+    assert_eq!((pilot.k, pilot.vacancies.len(), pilot.evaluators.len()), (5, 7, 1));
+    assert!(pilot.vacancies.iter().all(|v| v.arm.is_none()));
+
+    // At random within strata: the four at scale 10 two and two, the three at scale 12 two and one.
+    let done: AssignmentDone =
+        app.post(&format!("/api/pilots/{}/assignment", pilot.id), &json!({})).await.json().await.expect("done");
+    assert_eq!(done.assigned, 7);
+    let assigned: Pilot = app.get(&format!("/api/pilots/{}", pilot.id)).await.json().await.expect("pilot");
+    for (band, size) in [(api::pilot::ScaleBand::From8To10, 4), (api::pilot::ScaleBand::From11To13, 3)] {
+        let arms: Vec<Arm> = assigned.vacancies.iter().filter(|v| v.band == band).filter_map(|v| v.arm).collect();
+        assert_eq!(arms.len(), size);
+        let pilots = arms.iter().filter(|a| **a == Arm::Pilot).count();
+        assert!(pilots.abs_diff(size - pilots) <= 1, "{band:?}: {pilots} of {size}");
+    }
+    let again: AssignmentDone =
+        app.post(&format!("/api/pilots/{}/assignment", pilot.id), &json!({})).await.json().await.expect("done");
+    assert_eq!(again.assigned, 0, "an assigned vacancy keeps its arm");
+
+    // By hand only with a reason; the log keeps both kinds, with the seed of the random round.
+    let first = &assigned.vacancies[0];
+    let other = if first.arm == Some(Arm::Pilot) { Arm::Control } else { Arm::Pilot };
+    let path = format!("/api/pilots/{}/vacancies/{}/arm", pilot.id, first.id);
+    let bare = app.put(&path, &json!({ "arm": other, "reason": "" })).await;
+    assert_eq!(field_codes(&problem(bare).await), [("reason", ErrorCode::AssignmentReasonRequired)]);
+    let reason = "Deze afdeling werkte al met een gestructureerd interview.";
+    let changed: Pilot = app.put(&path, &json!({ "arm": other, "reason": reason })).await.json().await.expect("pilot");
+    assert_eq!(changed.vacancies.iter().find(|v| v.id == first.id).and_then(|v| v.arm), Some(other));
+    let log: Vec<ArmAssignment> =
+        app.get(&format!("/api/pilots/{}/assignments", pilot.id)).await.json().await.expect("log");
+    assert_eq!(log.len(), 8);
+    assert_eq!((log[0].method, log[0].reason.as_deref()), (AssignmentMethod::Manual, Some(reason)));
+    let random: Vec<&ArmAssignment> = log.iter().filter(|l| l.method == AssignmentMethod::Random).collect();
+    assert!(random.iter().all(|l| l.seed.is_some() && l.stratum.starts_with(&organisation.to_string())));
+
+    // The recruiter sees the vacancy's arm.
+    login(&app, "werver").await;
+    let vacancy: Vacancy = app.get(&format!("/api/vacancies/{}", first.id)).await.json().await.expect("vacancy");
+    assert_eq!(vacancy.arm, Some(other));
+    assert_eq!(app.get("/api/pilots").await.status(), StatusCode::FORBIDDEN);
+
+    // Its evaluator reads it; another evaluator finds nothing.
+    login(&app, "eval1").await;
+    let mine: Vec<PilotSummary> = app.get("/api/pilots").await.json().await.expect("pilots");
+    assert_eq!(mine.len(), 1);
+    assert_eq!(app.get(&format!("/api/pilots/{}", pilot.id)).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.post(&format!("/api/pilots/{}/assignment", pilot.id), &json!({})).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    login(&app, "eval2").await;
+    let none: Vec<PilotSummary> = app.get("/api/pilots").await.json().await.expect("pilots");
+    assert!(none.is_empty());
+    assert_eq!(app.get(&format!("/api/pilots/{}", pilot.id)).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/api/pilots/{}/assignments", pilot.id)).await.status(), StatusCode::NOT_FOUND);
+}
