@@ -11,6 +11,7 @@ pub mod account;
 pub mod analysis;
 pub mod application;
 pub mod committee;
+pub mod evaluation;
 pub mod interview;
 pub mod organisation;
 pub mod pilot;

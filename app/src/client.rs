@@ -7,6 +7,7 @@ use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
 use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
+use api::evaluation::{Funnel, Variable};
 use api::interview::{
     Consensus, DecisionInput as OutcomeInput, FeedbackSent, InterviewAssignment, InterviewBankEntry, InterviewKit,
     InterviewKitInput, InterviewOverview, InterviewScoreChangeInput, Interviewers, InterviewersInput,
@@ -556,6 +557,11 @@ pub async fn set_arm(
 
 pub async fn arm_assignments(pilot: Uuid, language: Language) -> Result<Vec<ArmAssignment>, ApiFailure> {
     send(Request::get(&format!("/api/pilots/{pilot}/assignments")), language).await
+}
+
+pub async fn funnel(pilot: Uuid, variable: Variable, language: Language) -> Result<Funnel, ApiFailure> {
+    let name = serde_json::to_value(variable).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={name}")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

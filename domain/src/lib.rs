@@ -23,6 +23,7 @@ pub mod analysis;
 pub mod application;
 pub mod audit;
 pub mod decision;
+pub mod evaluation;
 pub mod interview;
 pub mod language;
 pub mod monitoring;

@@ -50,6 +50,16 @@ test('an admin creates a pilot and assigns its vacancies by lot and by hand; its
   await page.getByLabel('Waarom deelt u deze vacature zelf in?').fill('Deze afdeling werkte al met een gestructureerd interview.');
   await page.getByRole('button', { name: 'Groep opslaan' }).click();
   await expect(log.getByText('zelf ingedeeld: Deze afdeling werkte al met een gestructureerd interview.')).toBeVisible();
+
+  // The funnel: the closed demo vacancy (now in the control arm) has eight applicants who gave no
+  // monitoring answers; nobody has passed the sift yet.
+  const funnel = page.getByRole('region', { name: 'Trechter per groep' });
+  const control = funnel.getByRole('table', { name: 'Controlegroep' });
+  await expect(control.getByRole('row').filter({ hasText: 'Gesolliciteerd' })).toContainText('8');
+  await expect(control.getByRole('row').filter({ hasText: 'Door de selectie' })).toContainText('0 % (0–');
+  await funnel.getByLabel('Groepen naar').selectOption('gender');
+  await expect(control.getByRole('columnheader', { name: 'onbekend' })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 
   // The evaluator reads the pilot they evaluate, and nothing else.
@@ -61,5 +71,6 @@ test('an admin creates a pilot and assigns its vacancies by lot and by hand; its
   await page.getByRole('link', { name: DEMO_PILOT }).click();
   await expect(page.getByText('2023-01-01 – 2024-09-30')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Vacatures zonder groep loten' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Trechter per groep' }).getByText('Nog geen sollicitanten in deze groep.')).toHaveCount(2);
   await expectNoAccessibilityViolations(page);
 });

@@ -12,11 +12,11 @@ pub struct Breakdown {
 }
 
 /// Suppresses the counts of 1 to k − 1 people (primary), then, where exactly one cell is hidden, the
-/// smallest other cell with people (complementary). A total of fewer than k people is hidden with
-/// every cell; otherwise a hidden cell always has a partner, and the total stays.
+/// smallest other cell with people (complementary). A total of 1 to k − 1 people is hidden with
+/// every cell; otherwise a hidden cell always has a partner, and the total stays. Nobody is zero.
 pub fn suppress(counts: &[u64], k: u64) -> Breakdown {
     let total: u64 = counts.iter().sum();
-    if total < k {
+    if total > 0 && total < k {
         return Breakdown { cells: vec![None; counts.len()], total: None };
     }
     let mut cells: Vec<Option<u64>> = counts.iter().map(|&c| (c == 0 || c >= k).then_some(c)).collect();
@@ -62,6 +62,7 @@ mod tests {
         assert_eq!(suppress(&[9, 3, 0], 5), Breakdown { cells: vec![None, None, Some(0)], total: Some(12) });
         // Fewer than k people in all: nothing.
         assert_eq!(suppress(&[2, 1], 5), Breakdown { cells: vec![None, None], total: None });
+        assert_eq!(suppress(&[0, 0], 5), Breakdown { cells: vec![Some(0), Some(0)], total: Some(0) }, "nobody");
     }
 
     #[test]

@@ -7,13 +7,14 @@ mod analysis;
 pub(crate) mod applications;
 pub(crate) mod committee;
 mod decisions;
+mod evaluation;
 pub(crate) mod feedback;
 mod health;
 pub(crate) mod interview_kit;
 pub(crate) mod interviews;
 mod organisations;
 mod outbox;
-mod pilots;
+pub(crate) mod pilots;
 pub(crate) mod questionnaires;
 pub(crate) mod ranking;
 pub(crate) mod scoring;
@@ -124,6 +125,7 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(pilots::assign))
         .routes(routes!(pilots::set_arm))
         .routes(routes!(pilots::assignments))
+        .routes(routes!(evaluation::funnel_of))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -293,7 +293,7 @@ async fn record(
 }
 
 /// A pilot the user may read: any for an admin, their own for an evaluator; otherwise 404.
-async fn readable(state: &AppState, user: &CurrentUser, id: Uuid) -> Result<pilots::Model, ApiError> {
+pub(crate) async fn readable(state: &AppState, user: &CurrentUser, id: Uuid) -> Result<pilots::Model, ApiError> {
     if !user.role.may(Permission::ManagePilots) {
         user.require(Permission::ReadEvaluation)?;
         pilot_evaluators::Entity::find_by_id((id, user.id)).one(&state.db).await?.ok_or(ApiError::NotFound)?;

@@ -130,3 +130,101 @@ async fn a_pilot_assigns_its_vacancies_at_random_within_strata_and_logs_every_as
     assert_eq!(app.get(&format!("/api/pilots/{}", pilot.id)).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(app.get(&format!("/api/pilots/{}/assignments", pilot.id)).await.status(), StatusCode::NOT_FOUND);
 }
+
+/// Stage events and monitoring answers of `n` made-up applicants to `vacancy`, straight into the
+/// database: `born` in the Netherlands or not, the first `passed` of them shortlisted. Returns their
+/// pseudonyms.
+async fn applicants(app: &TestApp, vacancy: Uuid, n: usize, born: Option<bool>, passed: usize) -> Vec<String> {
+    use sea_orm::{ActiveModelTrait, Set};
+    use server::entities::{application_events, monitoring_responses};
+    let mut subjects = Vec::new();
+    for i in 0..n {
+        let subject = format!("{:064x}", rand::random::<u128>());
+        let kinds: &[&str] = if i < passed { &["submitted", "shortlisted"] } else { &["submitted"] };
+        for kind in kinds {
+            application_events::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                vacancy_id: Set(vacancy),
+                subject: Set(subject.clone()),
+                kind: Set((*kind).to_owned()),
+                step: Set(None),
+                at: Set(chrono::Utc::now()),
+            }
+            .insert(&app.state.db)
+            .await
+            .expect("event");
+        }
+        if let Some(born) = born {
+            monitoring_responses::ActiveModel {
+                pseudonym: Set(subject.clone()),
+                vacancy_id: Set(vacancy),
+                answers: Set("{}".to_owned()),
+                origin_group: Set(None),
+                continent: Set(Some(if born { "netherlands" } else { "asia" }.to_owned())),
+                born_in_netherlands: Set(Some(born)),
+                recorded_at: Set(chrono::Utc::now()),
+            }
+            .insert(&app.state.db)
+            .await
+            .expect("monitoring");
+        }
+        subjects.push(subject);
+    }
+    subjects
+}
+
+#[tokio::test]
+async fn the_funnel_gives_rates_and_adverse_impact_per_arm_and_hides_small_cells() {
+    use api::evaluation::{Funnel, Stage};
+    let app = spawn_app().await;
+    app.login_as_recruiter_of("werver", ORGANISATION).await;
+    let (pilot_vacancy, control_vacancy) =
+        (published(&app, "Adviseur A", 10).await, published(&app, "Adviseur B", 10).await);
+    let organisation = app.organisation(ORGANISATION).await;
+    app.create_user("eval1", api::Role::Evaluator).await;
+    app.create_user("eval2", api::Role::Evaluator).await;
+    let evaluator = user_id(&app, "eval1").await;
+    app.login_as_new("beheer", api::Role::Admin).await;
+    let input = json!({
+        "name": "Pilot met trechter", "starts_on": in_days(-1), "ends_on": in_days(30),
+        "organisations": [organisation], "evaluators": [evaluator],
+    });
+    let pilot: Pilot = app.post("/api/pilots", &input).await.json().await.expect("pilot");
+    for (vacancy, arm) in [(&pilot_vacancy, "pilot"), (&control_vacancy, "control")] {
+        let path = format!("/api/pilots/{}/vacancies/{}/arm", pilot.id, vacancy.id);
+        let reason = "Vastgelegd voor deze test van de trechter.";
+        assert_eq!(app.put(&path, &json!({ "arm": arm, "reason": reason })).await.status(), StatusCode::OK);
+    }
+    // The Uniform Guidelines' example in the pilot arm: 48 of 80 against 12 of 40. In the control
+    // arm, two people born abroad among twelve.
+    let mut subjects = applicants(&app, pilot_vacancy.id, 80, Some(true), 48).await;
+    subjects.extend(applicants(&app, pilot_vacancy.id, 40, Some(false), 12).await);
+    subjects.extend(applicants(&app, control_vacancy.id, 10, Some(true), 0).await);
+    subjects.extend(applicants(&app, control_vacancy.id, 2, Some(false), 0).await);
+
+    login(&app, "eval1").await;
+    let response = app.get(&format!("/api/pilots/{}/funnel?variable=born_in_netherlands", pilot.id)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.text().await.expect("body");
+    for subject in &subjects {
+        assert!(!body.contains(subject.as_str()), "no pseudonym leaves the server");
+    }
+    let funnel: Funnel = serde_json::from_str(&body).expect("funnel");
+    assert_eq!(funnel.k, 5);
+    let pilot_arm = &funnel.arms[0];
+    assert_eq!(pilot_arm.groups, ["abroad", "netherlands"]);
+    let sift = pilot_arm.stages.iter().find(|s| s.stage == Stage::PassedSift).expect("sift");
+    let (abroad, dutch) = (&sift.cells[0], &sift.cells[1]);
+    assert_eq!((abroad.count, abroad.rate, abroad.impact_ratio), (Some(12), Some(0.3), Some(0.5)));
+    assert!(abroad.adverse_impact && !dutch.adverse_impact);
+    // The two people born abroad in the control arm are hidden, with the ten as their partner.
+    let control_applied = &funnel.arms[1].stages[0];
+    assert_eq!(control_applied.total, Some(12));
+    assert!(control_applied.cells.iter().all(|c| c.count.is_none()));
+
+    // Another evaluator finds no such pilot; a recruiter may not ask.
+    login(&app, "eval2").await;
+    assert_eq!(app.get(&format!("/api/pilots/{}/funnel", pilot.id)).await.status(), StatusCode::NOT_FOUND);
+    login(&app, "werver").await;
+    assert_eq!(app.get(&format!("/api/pilots/{}/funnel", pilot.id)).await.status(), StatusCode::FORBIDDEN);
+}
