@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use domain::evaluation::{ArmFunnel, FunnelCell, Stage, StageRow, Variable};
+pub use domain::evaluation::{ArmFunnel, DidRow, FunnelCell, Stage, StageRow, Variable};
 
 /// `GET /api/pilots/{id}/funnel?variable=…`: the funnel per arm, group and stage.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -12,4 +12,17 @@ pub struct Funnel {
     /// No number shown comes from fewer than k people.
     pub k: u16,
     pub arms: Vec<ArmFunnel>,
+}
+
+/// `GET /api/pilots/{id}/did?variable=…&stage=…&reference=…`: each group's gap to the reference
+/// group in the pilot arm minus that gap in the control arm.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DifferenceInDifferences {
+    pub variable: Variable,
+    pub stage: Stage,
+    pub reference: String,
+    /// Bootstrap draws behind each interval.
+    pub resamples: u32,
+    pub rows: Vec<DidRow>,
 }

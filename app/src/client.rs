@@ -7,7 +7,7 @@ use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
 use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
-use api::evaluation::{Funnel, Variable};
+use api::evaluation::{DifferenceInDifferences, Funnel, Stage, Variable};
 use api::interview::{
     Consensus, DecisionInput as OutcomeInput, FeedbackSent, InterviewAssignment, InterviewBankEntry, InterviewKit,
     InterviewKitInput, InterviewOverview, InterviewScoreChangeInput, Interviewers, InterviewersInput,
@@ -562,6 +562,19 @@ pub async fn arm_assignments(pilot: Uuid, language: Language) -> Result<Vec<ArmA
 pub async fn funnel(pilot: Uuid, variable: Variable, language: Language) -> Result<Funnel, ApiFailure> {
     let name = serde_json::to_value(variable).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={name}")), language).await
+}
+
+pub async fn difference_in_differences(
+    pilot: Uuid,
+    variable: Variable,
+    stage: Stage,
+    language: Language,
+) -> Result<DifferenceInDifferences, ApiFailure> {
+    let name = |value: serde_json::Result<serde_json::Value>| {
+        value.ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    };
+    let (variable, stage) = (name(serde_json::to_value(variable)), name(serde_json::to_value(stage)));
+    send(Request::get(&format!("/api/pilots/{pilot}/did?variable={variable}&stage={stage}")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

@@ -806,4 +806,13 @@ texts! {
     GroupLow { nl: "laag", en: "low" },
     GroupMiddle { nl: "middelbaar", en: "middle" },
     GroupHigh { nl: "hoog", en: "high" },
+    DidTitle { nl: "Verschil in verschillen", en: "Difference in differences" },
+    DidIntro { nl: "Per groep: het verschil met de groep {reference} in de pilotgroep, min datzelfde verschil in de controlegroep, in procentpunten. Positief betekent dat de pilot het verschil in het voordeel van de groep kleiner maakte. Het interval komt uit {resamples} trekkingen van vacatures (bootstrap).",
+               en: "Per group: the difference from the group {reference} in the pilot arm, minus that difference in the control arm, in percentage points. Positive means the pilot narrowed the gap in the group's favour. The interval comes from {resamples} draws of vacancies (bootstrap)." },
+    DidPlotLabel { nl: "Verschil in verschillen per groep, met interval; de tabel hieronder geeft dezelfde getallen.", en: "Difference in differences per group, with interval; the table below gives the same numbers." },
+    Group { nl: "Groep", en: "Group" },
+    PilotGap { nl: "Verschil in pilotgroep", en: "Gap in pilot arm" },
+    ControlGap { nl: "Verschil in controlegroep", en: "Gap in control arm" },
+    DidEstimate { nl: "Verschil in verschillen (95 %-interval)", en: "Difference in differences (95 % interval)" },
+    NoInterval { nl: "geen interval: één vacature in een groep", en: "no interval: one vacancy in an arm" },
 }

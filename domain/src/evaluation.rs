@@ -5,8 +5,10 @@
 //! suppressed with a complementary cell, and no rate or ratio is computed from a hidden count.
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::monitoring::MonitoringAnswers;
+use crate::statistics::did::{VacancyCounts, difference_in_differences};
 use crate::statistics::proportions::{Rate, Z_95, below_four_fifths, fisher_exact, highest, impact_ratio, wilson};
 use crate::statistics::suppression::{rate_visible, suppress};
 use crate::vacancy::Arm;
@@ -96,6 +98,8 @@ pub fn group_of(variable: Variable, background: &Background) -> String {
 /// One applicant as the funnel counts them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
+    /// The vacancy they applied to: the unit of assignment, resampled by the bootstrap.
+    pub vacancy: Uuid,
     pub arm: Arm,
     pub group: String,
     /// The furthest stage reached (every earlier stage counts as passed).
@@ -196,6 +200,78 @@ pub fn funnel(people: &[Person], k: u64) -> Vec<ArmFunnel> {
     arms
 }
 
+/// One group's difference in differences at a stage, against the reference group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DidRow {
+    pub group: String,
+    /// The group's pass-through rate minus the reference group's, in the pilot arm.
+    pub pilot_gap: Option<f64>,
+    /// The same in the control arm.
+    pub control_gap: Option<f64>,
+    /// Pilot gap minus control gap: positive means the pilot narrowed a gap to the group's favour.
+    pub estimate: Option<f64>,
+    /// The 95 % percentile bootstrap interval over vacancies; none with fewer than two vacancies in
+    /// an arm.
+    pub interval: Option<(f64, f64)>,
+    /// One of the four rates rests on fewer than k people: nothing is computed.
+    pub not_enough_data: bool,
+}
+
+/// The difference in differences at `stage` (the pass-through from the stage before) of every group
+/// against `reference`, bootstrapped over vacancies within each arm with `resamples` draws from
+/// `seed`. Nothing is computed where a pooled denominator has fewer than `k` people.
+pub fn differences_in_differences(
+    people: &[Person],
+    stage: Stage,
+    reference: &str,
+    k: u64,
+    (resamples, seed): (usize, u64),
+) -> Vec<DidRow> {
+    let before = Stage::ALL[stage.index().saturating_sub(1)];
+    let rate = |group: &str, vacancy: Uuid| {
+        let mine = people.iter().filter(|p| p.vacancy == vacancy && p.group == group);
+        let total = mine.clone().filter(|p| p.reached >= before).count() as u64;
+        Rate::new(mine.filter(|p| p.reached >= stage).count() as u64, total)
+    };
+    let vacancies = |arm: Arm| {
+        let mut ids: Vec<Uuid> = people.iter().filter(|p| p.arm == arm).map(|p| p.vacancy).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let (pilot, control) = (vacancies(Arm::Pilot), vacancies(Arm::Control));
+    let mut groups: Vec<String> = people.iter().map(|p| p.group.clone()).filter(|g| g != reference).collect();
+    groups.sort();
+    groups.dedup();
+    groups
+        .into_iter()
+        .map(|group| {
+            let counts = |ids: &[Uuid]| -> Vec<VacancyCounts> {
+                ids.iter().map(|&v| VacancyCounts { group: rate(&group, v), reference: rate(reference, v) }).collect()
+            };
+            let (p, c) = (counts(&pilot), counts(&control));
+            let enough = |arm: &[VacancyCounts]| {
+                let group: u64 = arm.iter().map(|v| v.group.total).sum();
+                let reference: u64 = arm.iter().map(|v| v.reference.total).sum();
+                group >= k && reference >= k
+            };
+            let did = (stage != Stage::Applied && enough(&p) && enough(&c))
+                .then(|| difference_in_differences(&p, &c, resamples, seed))
+                .flatten();
+            DidRow {
+                group,
+                pilot_gap: did.map(|d| d.pilot_gap),
+                control_gap: did.map(|d| d.control_gap),
+                estimate: did.map(|d| d.estimate),
+                // Resampling one vacancy says nothing about the spread between vacancies.
+                interval: did.filter(|_| p.len() >= 2 && c.len() >= 2).map(|d| (d.low, d.high)),
+                not_enough_data: did.is_none(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,7 +279,14 @@ mod tests {
     fn people(arm: Arm, group: &str, reached: &[(Stage, usize)]) -> Vec<Person> {
         reached
             .iter()
-            .flat_map(|&(stage, n)| (0..n).map(move |_| Person { arm, group: group.to_owned(), reached: stage }))
+            .flat_map(|&(stage, n)| {
+                (0..n).map(move |i| Person {
+                    vacancy: Uuid::from_u128(i as u128 % 3),
+                    arm,
+                    group: group.to_owned(),
+                    reached: stage,
+                })
+            })
             .collect()
     }
 
@@ -257,5 +340,37 @@ mod tests {
         assert_eq!(group_of(Variable::Continent, &background), "asia");
         assert_eq!(group_of(Variable::Education, &background), "unknown");
         assert_eq!(group_of(Variable::Gender, &Background::default()), "unknown");
+    }
+
+    /// Worked by hand: in the pilot arm 30 of 100 born abroad pass the sift against 40 of 100 born
+    /// here (a gap of −0.10); in the control arm 20 of 100 against 40 of 100 (−0.20): +0.10.
+    #[test]
+    fn the_difference_in_differences_compares_the_gaps_of_the_two_arms() {
+        let mut all = Vec::new();
+        let mut add = |arm: Arm, vacancy: u128, group: &str, passed: usize, failed: usize| {
+            for i in 0..passed + failed {
+                let reached = if i < passed { Stage::PassedSift } else { Stage::Applied };
+                all.push(Person { vacancy: Uuid::from_u128(vacancy), arm, group: group.to_owned(), reached });
+            }
+        };
+        add(Arm::Pilot, 1, "abroad", 15, 35);
+        add(Arm::Pilot, 2, "abroad", 15, 35);
+        add(Arm::Pilot, 1, "netherlands", 20, 30);
+        add(Arm::Pilot, 2, "netherlands", 20, 30);
+        add(Arm::Control, 3, "abroad", 10, 40);
+        add(Arm::Control, 4, "abroad", 10, 40);
+        add(Arm::Control, 3, "netherlands", 20, 30);
+        add(Arm::Control, 4, "netherlands", 20, 30);
+        add(Arm::Control, 4, "unknown", 1, 2);
+        let rows = differences_in_differences(&all, Stage::PassedSift, "netherlands", 5, (500, 9));
+        assert_eq!(rows.len(), 2);
+        let abroad = &rows[0];
+        assert!((abroad.estimate.expect("computed") - 0.10).abs() < 1e-12);
+        assert!((abroad.pilot_gap.expect("gap") - -0.10).abs() < 1e-12);
+        // Alike vacancies within each arm: every bootstrap draw gives 0.10, up to rounding.
+        let (low, high) = abroad.interval.expect("interval");
+        assert!((low - 0.10).abs() < 1e-9 && (high - 0.10).abs() < 1e-9, "({low}, {high})");
+        let unknown = &rows[1];
+        assert!(unknown.not_enough_data && unknown.estimate.is_none(), "three people, no pilot arm");
     }
 }

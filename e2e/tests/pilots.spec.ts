@@ -50,8 +50,14 @@ test('an admin creates a pilot and assigns its vacancies by lot and by hand; its
   await page.getByLabel('Waarom deelt u deze vacature zelf in?').fill('Deze afdeling werkte al met een gestructureerd interview.');
   await page.getByRole('button', { name: 'Groep opslaan' }).click();
   await expect(log.getByText('zelf ingedeeld: Deze afdeling werkte al met een gestructureerd interview.')).toBeVisible();
+  // The open vacancy (with the applications of the apply tests) goes to the pilot arm, whatever the lot said.
+  await page.getByLabel('Vacature', { exact: true }).selectOption({ label: 'Beleidsmedewerker digitale overheid (m/v/x)' });
+  await page.getByLabel('Groep', { exact: true }).selectOption('pilot');
+  await page.getByLabel('Waarom deelt u deze vacature zelf in?').fill('De pilotorganisatie vroeg om deze vacature in de pilot.');
+  await page.getByRole('button', { name: 'Groep opslaan' }).click();
+  await expect(log.getByText('zelf ingedeeld: De pilotorganisatie vroeg om deze vacature in de pilot.')).toBeVisible();
 
-  // The funnel: the closed demo vacancy (now in the control arm) has eight applicants who gave no
+  // The funnel: the closed demo vacancy (in the control arm) has eight applicants who gave no
   // monitoring answers; nobody has passed the sift yet.
   const funnel = page.getByRole('region', { name: 'Trechter per groep' });
   const control = funnel.getByRole('table', { name: 'Controlegroep' });
@@ -59,6 +65,9 @@ test('an admin creates a pilot and assigns its vacancies by lot and by hand; its
   await expect(control.getByRole('row').filter({ hasText: 'Door de selectie' })).toContainText('0 % (0–');
   await funnel.getByLabel('Groepen naar').selectOption('gender');
   await expect(control.getByRole('columnheader', { name: 'onbekend' })).toBeVisible();
+  // The difference in differences follows the same variable, and says when there is too little.
+  const did = page.getByRole('region', { name: 'Verschil in verschillen' });
+  await expect(did.getByLabel('Fase')).toHaveValue('PassedSift');
   await expectNoAccessibilityViolations(page);
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 

@@ -126,6 +126,7 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(pilots::set_arm))
         .routes(routes!(pilots::assignments))
         .routes(routes!(evaluation::funnel_of))
+        .routes(routes!(evaluation::did_of))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

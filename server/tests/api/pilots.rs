@@ -175,7 +175,7 @@ async fn applicants(app: &TestApp, vacancy: Uuid, n: usize, born: Option<bool>, 
 
 #[tokio::test]
 async fn the_funnel_gives_rates_and_adverse_impact_per_arm_and_hides_small_cells() {
-    use api::evaluation::{Funnel, Stage};
+    use api::evaluation::{DifferenceInDifferences, Funnel, Stage};
     let app = spawn_app().await;
     app.login_as_recruiter_of("werver", ORGANISATION).await;
     let (pilot_vacancy, control_vacancy) =
@@ -222,9 +222,24 @@ async fn the_funnel_gives_rates_and_adverse_impact_per_arm_and_hides_small_cells
     assert_eq!(control_applied.total, Some(12));
     assert!(control_applied.cells.iter().all(|c| c.count.is_none()));
 
+    // Too few in the control arm for a difference in differences; then enough.
+    let did_path = format!("/api/pilots/{}/did?variable=born_in_netherlands&stage=passed_sift", pilot.id);
+    let early: DifferenceInDifferences = app.get(&did_path).await.json().await.expect("did");
+    assert_eq!((early.reference.as_str(), early.rows.len()), ("netherlands", 1));
+    assert!(early.rows[0].not_enough_data && early.rows[0].estimate.is_none());
+    applicants(&app, control_vacancy.id, 20, Some(false), 5).await;
+    applicants(&app, control_vacancy.id, 20, Some(true), 10).await;
+    let did: DifferenceInDifferences = app.get(&did_path).await.json().await.expect("did");
+    // Pilot: 12/40 − 48/80 = −0.3. Control: 5/22 − 10/30. The pilot widened the gap.
+    let expected = (0.3 - 0.6) - (5.0 / 22.0 - 10.0 / 30.0);
+    let abroad = &did.rows[0];
+    assert!((abroad.estimate.expect("estimate") - expected).abs() < 1e-12);
+    assert_eq!(abroad.interval, None, "one vacancy per arm: no spread between vacancies to resample");
+
     // Another evaluator finds no such pilot; a recruiter may not ask.
     login(&app, "eval2").await;
     assert_eq!(app.get(&format!("/api/pilots/{}/funnel", pilot.id)).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&did_path).await.status(), StatusCode::NOT_FOUND);
     login(&app, "werver").await;
     assert_eq!(app.get(&format!("/api/pilots/{}/funnel", pilot.id)).await.status(), StatusCode::FORBIDDEN);
 }
