@@ -7,7 +7,7 @@ use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
 use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
-use api::evaluation::{DifferenceInDifferences, Funnel, Stage, Variable};
+use api::evaluation::{DifferenceInDifferences, Funnel, Reliability, ScoreSource, Stage, Variable};
 use api::interview::{
     Consensus, DecisionInput as OutcomeInput, FeedbackSent, InterviewAssignment, InterviewBankEntry, InterviewKit,
     InterviewKitInput, InterviewOverview, InterviewScoreChangeInput, Interviewers, InterviewersInput,
@@ -575,6 +575,16 @@ pub async fn difference_in_differences(
     };
     let (variable, stage) = (name(serde_json::to_value(variable)), name(serde_json::to_value(stage)));
     send(Request::get(&format!("/api/pilots/{pilot}/did?variable={variable}&stage={stage}")), language).await
+}
+
+pub async fn reliability(
+    pilot: Uuid,
+    source: ScoreSource,
+    page: u64,
+    language: Language,
+) -> Result<Reliability, ApiFailure> {
+    let source = source.as_str();
+    send(Request::get(&format!("/api/pilots/{pilot}/reliability?source={source}&page={page}")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

@@ -68,6 +68,12 @@ test('an admin creates a pilot and assigns its vacancies by lot and by hand; its
   // The difference in differences follows the same variable, and says when there is too little.
   const did = page.getByRole('region', { name: 'Verschil in verschillen' });
   await expect(did.getByLabel('Fase')).toHaveValue('PassedSift');
+  // Reliability: nothing in this pilot is scored yet, and it says so for either kind of score.
+  const reliability = page.getByRole('region', { name: 'Betrouwbaarheid van het scoren' });
+  await expect(reliability.getByText('Nog geen vraag met scores van minstens 5 kandidaten.')).toBeVisible();
+  await reliability.getByLabel('het interview').check();
+  await expect(reliability.getByLabel('het interview')).toBeChecked();
+  await expect(reliability.getByText('Nog geen vraag met scores van minstens 5 kandidaten.')).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 

@@ -95,7 +95,7 @@ pub async fn did_of(
 /// Bootstrap draws: enough for a stable 95 % percentile interval.
 const RESAMPLES: usize = 2000;
 
-fn k_of(pilot: &pilots::Model) -> u16 {
+pub(crate) fn k_of(pilot: &pilots::Model) -> u16 {
     u16::try_from(pilot.k).unwrap_or(domain::pilot::DEFAULT_K)
 }
 

@@ -17,6 +17,7 @@ mod outbox;
 pub(crate) mod pilots;
 pub(crate) mod questionnaires;
 pub(crate) mod ranking;
+mod reliability;
 pub(crate) mod scoring;
 mod screening;
 mod session;
@@ -127,6 +128,7 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(pilots::assignments))
         .routes(routes!(evaluation::funnel_of))
         .routes(routes!(evaluation::did_of))
+        .routes(routes!(reliability::reliability_of))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

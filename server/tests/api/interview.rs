@@ -1,7 +1,7 @@
 //! The structured interview: the kit and its traceability, frozen at the first score; interviewers
 //! who score independently (sealed on submit, hidden until all submitted), the consensus view with
 //! changes kept; the recruiter's decisions as stage events; and feedback reports with bands from the
-//! pool that hold no one else's data.
+//! pool that hold no one else's data; and how far the scorers agreed, for the pilot's evaluators.
 
 use api::application::{ApplicationView, OutboxPage};
 use api::interview::{
@@ -478,4 +478,96 @@ async fn before_unblinding_an_interviewer_sees_no_candidate() {
     let assigned: Vec<InterviewAssignment> = app.get("/api/interviews").await.json().await.expect("assigned");
     assert!(assigned.is_empty());
     assert_eq!(app.get(&format!("/api/interviews/{id}/{candidate}")).await.status(), StatusCode::NOT_FOUND);
+}
+
+/// Reliability for a pilot's evaluators: the sift's and the interview's agreement computed from the
+/// scores as given independently, nothing from fewer than k candidates, nothing for another
+/// evaluator.
+#[tokio::test]
+async fn the_pilot_reports_how_far_scorers_agreed_on_the_first_scores_only() {
+    use api::evaluation::{Reliability, ScoreSource};
+    let app = spawn_app().await;
+    let procedure = unblinded_procedure(&app, 6, 5).await;
+    let id = procedure.vacancy.id;
+    let kit = kit_and_interviewers(&app, &procedure.vacancy).await;
+    // Two interviewers, five candidates; on the first question they give 1 and 2, 2 and 2, 3 and
+    // 3, 4 and 5, 5 and 5.
+    let pairs = [(1, 2), (2, 2), (3, 3), (4, 5), (5, 5)];
+    for (candidate, (first, second)) in procedure.shortlist.candidates.iter().zip(pairs) {
+        let candidate = id_of(&app, id, &candidate.label).await;
+        interview(&app, "lid1", id, candidate, &kit, &[first, 3]).await;
+        interview(&app, "lid2", id, candidate, &kit, &[second, 3]).await;
+    }
+    // A change in the consensus does not count: reliability is about the independent scores.
+    let changed = id_of(&app, id, &procedure.shortlist.candidates[0].label).await;
+    login(&app, "lid1").await;
+    let change = json!({ "question_id": kit.questions[0].id, "score": 5, "reason": "Na overleg: toch een resultaat." });
+    assert_eq!(app.post(&format!("/api/interviews/{id}/{changed}/changes"), &change).await.status(), StatusCode::OK);
+
+    let organisation = procedure.vacancy.organisation_id;
+    app.create_user("eval1", api::Role::Evaluator).await;
+    app.create_user("eval2", api::Role::Evaluator).await;
+    let evaluator = server::entities::users::Entity::find()
+        .filter(server::entities::users::Column::Username.eq("eval1"))
+        .one(&app.state.db)
+        .await
+        .expect("users")
+        .expect("eval1")
+        .id;
+    app.login_as_new("beheer", api::Role::Admin).await;
+    let mut pilots = Vec::new();
+    for k in [5, 7] {
+        let input = json!({
+            "name": format!("Pilot met k = {k}"), "starts_on": crate::helpers::in_days(-1),
+            "ends_on": crate::helpers::in_days(30), "k": k,
+            "organisations": [organisation], "evaluators": [evaluator],
+        });
+        let created: api::pilot::Pilot = app.post("/api/pilots", &input).await.json().await.expect("pilot");
+        pilots.push(created.id);
+    }
+
+    login(&app, "eval1").await;
+    let path = |pilot: Uuid, source: &str| format!("/api/pilots/{pilot}/reliability?source={source}");
+    let response = app.get(&path(pilots[0], "sift")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.text().await.expect("body");
+    assert!(!body.contains("Zyxwa") && !body.contains("lid1"), "no candidate and no scorer is named");
+    let sift: Reliability = serde_json::from_str(&body).expect("reliability");
+    assert_eq!((sift.source, sift.k, sift.total, sift.vacancies.len()), (ScoreSource::Sift, 5, 1, 1));
+    // The three members gave every answer the same score: full agreement, and no one more lenient.
+    let open = &sift.vacancies[0].questions[0].agreement;
+    assert_eq!((open.candidates, open.scorers), (Some(6), 3));
+    for figure in [open.icc_single, open.icc_average, open.alpha_interval, open.alpha_ordinal] {
+        assert!((figure.expect("computed") - 1.0).abs() < 1e-12, "{open:?}");
+    }
+    assert!(sift.vacancies[0].leniency.iter().all(|l| l.abs() < 1e-12));
+    assert_eq!(sift.summary.questions, 1);
+
+    let interview: Reliability = app.get(&path(pilots[0], "interview")).await.json().await.expect("reliability");
+    let first = &interview.vacancies[0].questions[0].agreement;
+    // Worked by hand: BMS = 4.65, JMS = 0.40, EMS = 0.15 over five candidates and two
+    // interviewers; ICC(2,1) = 4.5 / (4.65 + 0.15 + 2 × 0.25 / 5) = 45/49 and
+    // ICC(2,k) = 4.5 / (4.65 + 0.25 / 5) = 45/47 — with lid1's first value 1, not the changed 5.
+    assert_eq!((first.candidates, first.scorers), (Some(5), 2));
+    assert!((first.icc_single.expect("icc") - 45.0 / 49.0).abs() < 1e-12);
+    assert!((first.icc_average.expect("icc") - 45.0 / 47.0).abs() < 1e-12);
+    // The second interviewer gave one point more than the first twice in ten scores: half a point
+    // above the pair's mean each time, so +0.1 on average, and the first −0.1.
+    let leniency = &interview.vacancies[0].leniency;
+    assert_eq!(leniency.len(), 2);
+    assert!((leniency[0] - 0.1).abs() < 1e-12 && (leniency[1] + 0.1).abs() < 1e-12, "{leniency:?}");
+    assert_eq!(interview.position, None, "an interview has no order");
+
+    // With k = 7 nothing is computed from these six and five candidates.
+    let strict: Reliability = app.get(&path(pilots[1], "sift")).await.json().await.expect("reliability");
+    let hidden = &strict.vacancies[0].questions[0].agreement;
+    assert!(hidden.not_enough_data);
+    assert_eq!((hidden.candidates, hidden.icc_single, hidden.alpha_interval), (None, None, None));
+    assert!(strict.vacancies[0].leniency.is_empty() && strict.position.is_none());
+    assert_eq!(strict.summary.questions, 0);
+
+    login(&app, "eval2").await;
+    assert_eq!(app.get(&path(pilots[0], "sift")).await.status(), StatusCode::NOT_FOUND);
+    login(&app, "werver").await;
+    assert_eq!(app.get(&path(pilots[0], "sift")).await.status(), StatusCode::FORBIDDEN);
 }

@@ -1,11 +1,15 @@
 //! Pilots (`/evaluatie`): the admin creates a pilot (name, period, threshold k, organisations,
 //! evaluators) and assigns its vacancies to the pilot or control arm, at random within strata or
 //! one by hand with a reason (`/evaluatie/pilot/{id}`); evaluators read the pilots they evaluate,
-//! with the assignment log and the funnel per arm, group and stage. Plots and the export are still
-//! to come.
+//! with the assignment log, the funnel per arm, group and stage with the difference in differences
+//! (`funnel`, `did`), and the reliability of the scoring (`reliability`). The export is still to
+//! come.
+
+mod did;
+mod funnel;
+mod reliability;
 
 use api::Role;
-use api::evaluation::{ArmFunnel, DidRow, DifferenceInDifferences, Funnel, Stage, Variable};
 use api::organisation::Organisation;
 use api::pilot::{ArmAssignment, AssignmentMethod, ManualArmInput, Pilot, PilotInput, PilotSummary, ScaleBand};
 use api::vacancy::Arm;
@@ -19,6 +23,8 @@ use uuid::Uuid;
 use crate::client::{self, ApiFailure};
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
+use funnel::FunnelPanel;
+use reliability::ReliabilityPanel;
 
 fn arm_label(arm: Arm) -> Text {
     match arm {
@@ -267,6 +273,7 @@ pub fn PilotPage() -> impl IntoView {
                         {(admin() && !p.vacancies.is_empty()).then(|| view! { <ManualArm pilot=p.id vacancies=p.vacancies.iter().map(|v| (v.id, v.title.clone())).collect() on_done=Callback::new(move |()| reload())/> })}
                     </section>
                     <FunnelPanel pilot=p.id/>
+                    <ReliabilityPanel pilot=p.id/>
                     <section class="panel" aria-labelledby="log-heading">
                         <h2 id="log-heading">{locale.t(Text::AssignmentLog)}</h2>
                         {move || if log.with(Vec::is_empty) {
@@ -359,235 +366,4 @@ fn ManualArm(pilot: Uuid, vacancies: Vec<(Uuid, String)>, on_done: Callback<()>)
             <button type="submit" class="button button--secondary">{move || locale.t(Text::SaveArm)}</button>
         </form>
     }
-}
-
-/// The name of a group of a monitoring variable (the server's stable key).
-fn group_label(group: &str) -> Option<Text> {
-    Some(match group {
-        "unknown" => Text::GroupUnknown,
-        "netherlands" => Text::GroupNetherlands,
-        "abroad" => Text::GroupAbroad,
-        "europe" => Text::GroupEurope,
-        "outside_europe" => Text::GroupOutsideEurope,
-        "africa" => Text::GroupAfrica,
-        "america" => Text::GroupAmerica,
-        "asia" => Text::GroupAsia,
-        "oceania" => Text::GroupOceania,
-        "man" => Text::GroupMan,
-        "woman" => Text::GroupWoman,
-        "other" => Text::GroupOther,
-        "prefer_not_to_say" => Text::GroupPreferNotToSay,
-        "yes" => Text::Yes,
-        "no" => Text::No,
-        "low" => Text::GroupLow,
-        "middle" => Text::GroupMiddle,
-        "high" => Text::GroupHigh,
-        _ => return None,
-    })
-}
-
-fn stage_label(stage: Stage) -> Text {
-    match stage {
-        Stage::Applied => Text::StageApplied,
-        Stage::PassedSift => Text::StagePassedSift,
-        Stage::Interviewed => Text::StageInterviewed,
-        Stage::Offered => Text::StageOffered,
-        Stage::Hired => Text::StageHired,
-    }
-}
-
-const VARIABLES: [(Variable, &str, Text); 7] = [
-    (Variable::BornInNetherlands, "born_in_netherlands", Text::VariableBornInNetherlands),
-    (Variable::OutsideEurope, "outside_europe", Text::VariableOutsideEurope),
-    (Variable::Continent, "continent", Text::VariableContinent),
-    (Variable::Gender, "gender", Text::VariableGender),
-    (Variable::AgeBand, "age_band", Text::VariableAgeBand),
-    (Variable::Disability, "disability", Text::VariableDisability),
-    (Variable::Education, "education", Text::VariableEducation),
-];
-
-/// The funnel per arm: for each stage and group the count, the pass-through rate with its 95 %
-/// interval, and the adverse-impact ratio, flagged below four fifths. Hidden cells say why.
-#[component]
-fn FunnelPanel(pilot: Uuid) -> impl IntoView {
-    let locale = use_locale();
-    let variable = RwSignal::new(Variable::BornInNetherlands);
-    let funnel = RwSignal::new(None::<Funnel>);
-    let failure = RwSignal::new(None::<ApiFailure>);
-    Effect::new(move |_| {
-        let chosen = variable.get();
-        let ui = locale.language_untracked();
-        spawn_local(async move {
-            match client::funnel(pilot, chosen, ui).await {
-                Ok(loaded) => funnel.set(Some(loaded)),
-                Err(error) => failure.set(Some(error)),
-            }
-        });
-    });
-    view! {
-        <section class="panel" aria-labelledby="funnel-heading">
-            <h2 id="funnel-heading">{move || locale.t(Text::Funnel)}</h2>
-            <p>{move || funnel.get().map(|f| locale.t(Text::FunnelIntro).replace("{k}", &f.k.to_string()))}</p>
-            {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}
-            <div class="form-field narrow-field">
-                <label class="form-field__label" for="funnel-variable">{move || locale.t(Text::BreakDownBy)}</label>
-                <select id="funnel-variable" on:change=move |e| {
-                    let chosen = event_target_value(&e);
-                    if let Some((v, _, _)) = VARIABLES.iter().find(|(_, name, _)| *name == chosen) { variable.set(*v) }
-                }>
-                    {VARIABLES.iter().map(|(v, name, label)| {
-                        let v = *v;
-                        view! { <option value=*name selected=move || variable.get() == v>{move || locale.t(*label)}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            {move || funnel.get().map(|f| f.arms.into_iter().map(|arm| view! { <ArmTable arm/> }).collect_view())}
-        </section>
-        <DidPanel pilot variable/>
-    }
-}
-
-#[component]
-fn ArmTable(arm: ArmFunnel) -> impl IntoView {
-    let locale = use_locale();
-    let caption = locale.t(arm_label(arm.arm));
-    if arm.groups.is_empty() {
-        return view! { <h3>{caption}</h3><p>{locale.t(Text::NoApplicantsInArm)}</p> }.into_any();
-    }
-    view! {
-        <div class="table-wrapper">
-            <table class="table funnel">
-                <caption>{caption}</caption>
-                <thead><tr>
-                    <th scope="col">{locale.t(Text::Stage)}</th>
-                    {arm.groups.iter().map(|g| view! { <th scope="col">{group_label(g).map_or_else(|| g.replace('_', " "), |t| locale.t(t).to_owned())}</th> }).collect_view()}
-                    <th scope="col">{locale.t(Text::Everyone)}</th>
-                </tr></thead>
-                <tbody>
-                    {arm.stages.into_iter().map(|row| view! {
-                        <tr>
-                            <th scope="row">{locale.t(stage_label(row.stage))}</th>
-                            {row.cells.into_iter().map(|cell| {
-                                let count = cell.count.map_or_else(|| locale.t(Text::Hidden).to_owned(), |n| n.to_string());
-                                let rate = match (cell.rate, cell.interval) {
-                                    (Some(rate), Some((low, high))) => Some(format!("{:.0} % ({:.0}–{:.0} %)", rate * 100.0, low * 100.0, high * 100.0)),
-                                    _ => None,
-                                };
-                                view! {
-                                    <td class:funnel__flag=cell.adverse_impact>
-                                        <span>{count}</span>
-                                        {rate.map(|r| view! { <br/><span>{r}</span> })}
-                                        {cell.impact_ratio.map(|ratio| view! { <br/><span>{locale.t(Text::ImpactRatio)}" "{format!("{ratio:.2}")}</span> })}
-                                        {cell.adverse_impact.then(|| view! { <br/><strong>{locale.t(Text::BelowFourFifths)}</strong> })}
-                                        {cell.not_enough_data.then(|| view! { <br/><span class="form-field__hint">{locale.t(Text::NotEnoughData)}</span> })}
-                                    </td>
-                                }
-                            }).collect_view()}
-                            <td>{row.total.map_or_else(|| locale.t(Text::Hidden).to_owned(), |n| n.to_string())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }.into_any()
-}
-
-/// The difference in differences per group against the reference group, at a chosen stage: a plot
-/// of each estimate with its interval, and the same numbers in a table beside it.
-#[component]
-fn DidPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoView {
-    let locale = use_locale();
-    let stage = RwSignal::new(Stage::PassedSift);
-    let did = RwSignal::new(None::<DifferenceInDifferences>);
-    let failure = RwSignal::new(None::<ApiFailure>);
-    Effect::new(move |_| {
-        let (chosen, at) = (variable.get(), stage.get());
-        let ui = locale.language_untracked();
-        spawn_local(async move {
-            match client::difference_in_differences(pilot, chosen, at, ui).await {
-                Ok(loaded) => did.set(Some(loaded)),
-                Err(error) => failure.set(Some(error)),
-            }
-        });
-    });
-    let percent = |x: f64| format!("{:+.1} %", x * 100.0);
-    view! {
-        <section class="panel" aria-labelledby="did-heading">
-            <h2 id="did-heading">{move || locale.t(Text::DidTitle)}</h2>
-            <p>{move || did.get().map(|d| locale.t(Text::DidIntro).replace("{reference}", &group_label(&d.reference).map_or(d.reference.clone(), |t| locale.t(t).to_owned())).replace("{resamples}", &d.resamples.to_string()))}</p>
-            {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}
-            <div class="form-field narrow-field">
-                <label class="form-field__label" for="did-stage">{move || locale.t(Text::Stage)}</label>
-                <select id="did-stage" on:change=move |e| {
-                    if let Some(s) = Stage::ALL.into_iter().skip(1).find(|s| format!("{s:?}") == event_target_value(&e)) { stage.set(s) }
-                }>
-                    {Stage::ALL.into_iter().skip(1).map(|s| view! {
-                        <option value=format!("{s:?}") selected=move || stage.get() == s>{move || locale.t(stage_label(s))}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            {move || did.get().map(|d| {
-                let rows = d.rows.clone();
-                view! {
-                    <DidPlot rows=rows.clone()/>
-                    <div class="table-wrapper">
-                        <table class="table">
-                            <caption class="visually-hidden">{locale.t(Text::DidTitle)}</caption>
-                            <thead><tr>
-                                <th scope="col">{locale.t(Text::Group)}</th>
-                                <th scope="col">{locale.t(Text::PilotGap)}</th>
-                                <th scope="col">{locale.t(Text::ControlGap)}</th>
-                                <th scope="col">{locale.t(Text::DidEstimate)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|row| view! {
-                                    <tr>
-                                        <th scope="row">{group_label(&row.group).map_or_else(|| row.group.clone(), |t| locale.t(t).to_owned())}</th>
-                                        <td>{row.pilot_gap.map_or_else(String::new, percent)}</td>
-                                        <td>{row.control_gap.map_or_else(String::new, percent)}</td>
-                                        <td>{match (row.estimate, row.interval) {
-                                            (Some(e), Some((low, high))) => format!("{} ({} – {})", percent(e), percent(low), percent(high)),
-                                            (Some(e), None) => format!("{} ({})", percent(e), locale.t(Text::NoInterval)),
-                                            _ => locale.t(Text::NotEnoughData).to_owned(),
-                                        }}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-            })}
-        </section>
-    }
-}
-
-/// Each group's estimate as a dot with its interval as a line, on a scale of −50 to +50 points,
-/// zero marked. The table beside it carries the same numbers for whoever cannot see the plot.
-#[component]
-fn DidPlot(rows: Vec<DidRow>) -> impl IntoView {
-    let locale = use_locale();
-    let shown: Vec<DidRow> = rows.into_iter().filter(|r| r.estimate.is_some()).collect();
-    if shown.is_empty() {
-        return ().into_any();
-    }
-    let x = |value: f64| 50.0 + value.clamp(-0.5, 0.5) * 180.0;
-    let height = 24 * shown.len() + 24;
-    view! {
-        <svg class="did-plot" viewBox=format!("0 0 240 {height}") role="img" aria-label=locale.t(Text::DidPlotLabel)>
-            <line x1=x(0.0) x2=x(0.0) y1="0" y2=height.to_string() class="did-plot__zero"/>
-            <text x=x(-0.5) y=(height - 4).to_string() class="did-plot__axis">"−50"</text>
-            <text x=x(0.0) y=(height - 4).to_string() class="did-plot__axis">"0"</text>
-            <text x={x(0.5) - 14.0} y=(height - 4).to_string() class="did-plot__axis">"+50"</text>
-            {shown.into_iter().enumerate().map(|(i, row)| {
-                let y = 16 + 24 * i;
-                let estimate = row.estimate.unwrap_or_default();
-                let (low, high) = row.interval.unwrap_or((estimate, estimate));
-                view! {
-                    <line x1=x(low) x2=x(high) y1=y.to_string() y2=y.to_string() class="did-plot__interval"/>
-                    <circle cx=x(estimate) cy=y.to_string() r="4" class="did-plot__estimate"/>
-                }
-            }).collect_view()}
-        </svg>
-    }
-    .into_any()
 }

@@ -2,7 +2,13 @@
 //! the sift → interviewed → offered → hired), the count, the pass-through rate from the stage before
 //! with its Wilson interval, the adverse-impact ratio against the group with the highest rate
 //! (flagged below four fifths, exactly) and Fisher's exact test against that group. Small cells are
-//! suppressed with a complementary cell, and no rate or ratio is computed from a hidden count.
+//! suppressed with a complementary cell, and no rate or ratio is computed from a hidden count. The
+//! difference in differences compares a group's gap between the arms; `reliability` says how far
+//! the scorers agreed.
+
+pub mod reliability;
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -229,10 +235,15 @@ pub fn differences_in_differences(
     (resamples, seed): (usize, u64),
 ) -> Vec<DidRow> {
     let before = Stage::ALL[stage.index().saturating_sub(1)];
+    // Per vacancy and group: (passed the stage, reached the stage before), counted once.
+    let mut counts: HashMap<(Uuid, &str), (u64, u64)> = HashMap::new();
+    for person in people.iter().filter(|p| p.reached >= before) {
+        let count = counts.entry((person.vacancy, person.group.as_str())).or_default();
+        *count = (count.0 + u64::from(person.reached >= stage), count.1 + 1);
+    }
     let rate = |group: &str, vacancy: Uuid| {
-        let mine = people.iter().filter(|p| p.vacancy == vacancy && p.group == group);
-        let total = mine.clone().filter(|p| p.reached >= before).count() as u64;
-        Rate::new(mine.filter(|p| p.reached >= stage).count() as u64, total)
+        let (passed, total) = counts.get(&(vacancy, group)).copied().unwrap_or_default();
+        Rate::new(passed, total)
     };
     let vacancies = |arm: Arm| {
         let mut ids: Vec<Uuid> = people.iter().filter(|p| p.arm == arm).map(|p| p.vacancy).collect();
