@@ -560,8 +560,8 @@ pub async fn arm_assignments(pilot: Uuid, language: Language) -> Result<Vec<ArmA
 }
 
 pub async fn funnel(pilot: Uuid, variable: Variable, language: Language) -> Result<Funnel, ApiFailure> {
-    let name = serde_json::to_value(variable).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={name}")), language).await
+    let variable = variable.as_str();
+    send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={variable}")), language).await
 }
 
 pub async fn difference_in_differences(
@@ -570,10 +570,7 @@ pub async fn difference_in_differences(
     stage: Stage,
     language: Language,
 ) -> Result<DifferenceInDifferences, ApiFailure> {
-    let name = |value: serde_json::Result<serde_json::Value>| {
-        value.ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-    };
-    let (variable, stage) = (name(serde_json::to_value(variable)), name(serde_json::to_value(stage)));
+    let (variable, stage) = (variable.as_str(), stage.as_str());
     send(Request::get(&format!("/api/pilots/{pilot}/did?variable={variable}&stage={stage}")), language).await
 }
 

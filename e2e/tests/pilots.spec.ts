@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoAccessibilityViolations, logIn } from './helpers';
 
@@ -67,7 +68,7 @@ test('an admin creates a pilot and assigns its vacancies by lot and by hand; its
   await expect(control.getByRole('columnheader', { name: 'onbekend' })).toBeVisible();
   // The difference in differences follows the same variable, and says when there is too little.
   const did = page.getByRole('region', { name: 'Verschil in verschillen' });
-  await expect(did.getByLabel('Fase')).toHaveValue('PassedSift');
+  await expect(did.getByLabel('Fase')).toHaveValue('passed_sift');
   // Reliability: nothing in this pilot is scored yet, and it says so for either kind of score.
   const reliability = page.getByRole('region', { name: 'Betrouwbaarheid van het scoren' });
   await expect(reliability.getByText('Nog geen vraag met scores van minstens 5 kandidaten.')).toBeVisible();
@@ -88,4 +89,17 @@ test('an admin creates a pilot and assigns its vacancies by lot and by hand; its
   await expect(page.getByRole('button', { name: 'Vacatures zonder groep loten' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Trechter per groep' }).getByText('Nog geen sollicitanten in deze groep.')).toHaveCount(2);
   await expectNoAccessibilityViolations(page);
+
+  // Each table downloads as CSV, and the whole evaluation as a bundle.
+  const csv = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Trechter per groep als CSV downloaden' }).click();
+  const table = await csv;
+  expect(table.suggestedFilename()).toBe('funnel-born_in_netherlands.csv');
+  expect(readFileSync(await table.path(), 'utf8')).toMatch(/^variable,arm,stage,group,count,rate,/);
+  const zip = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Evaluatiebundel downloaden (zip)' }).click();
+  const bundle = await zip;
+  expect(bundle.suggestedFilename()).toBe('evaluatie-2023-01-01.zip');
+  // A zip file starts with "PK".
+  expect(readFileSync(await bundle.path()).subarray(0, 2).toString()).toBe('PK');
 });

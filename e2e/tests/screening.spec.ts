@@ -111,6 +111,8 @@ test('a recruiter screens a closed vacancy, masks identity cues and releases; a 
 });
 
 test('three members score by keyboard and seal; the panel, a calibration, the ranking, the shortlist and two-person unblinding', async ({ page }) => {
+  // Five logins and a whole sift by keyboard: on two shared cores this takes about half a minute.
+  test.setTimeout(90_000);
   // Runs after the release above: the closed demo vacancy is being scored.
   const scores: Record<string, string> = { commissie1: '1', commissie2: '3', commissie3: '2' };
   for (const [member, score] of Object.entries(scores)) {
@@ -225,6 +227,7 @@ test('three members score by keyboard and seal; the panel, a calibration, the ra
 const DEMO_APPLICANTS = ['Fatima el Amrani', 'Pieter de Vries', 'Anouk Jansen', 'Mehmet Yilmaz', 'Sanne Bakker', 'Johan Smit', 'Lotte Visser', 'Daan Mulder'];
 
 test('the structured interview: a kit from the bank, two interviewers score apart and reach consensus, the recruiter decides, a candidate reads feedback', async ({ page }) => {
+  test.setTimeout(90_000);
   // Runs after the unblinding above.
   await logIn(page, 'recruiter');
   await page.getByRole('link', { name: 'Uw vacatures' }).click();

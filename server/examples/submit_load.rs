@@ -19,6 +19,10 @@
 //! M K` seats M committee members on the released vacancy (accounts made through the normal code;
 //! seats written to the database directly, past the committee's size limit, to get M members at
 //! once), logs each in, then has all of them save K scores at the same time, and times every save.
+//! `dashboard URL N PID` logs in as the demo evaluator and requests the demo pilot's dashboard (the
+//! funnel, the difference in differences, the reliability of the sift and of the interview) N times
+//! one after another, then the bundle once, prints the median and slowest time of each, and the
+//! peak resident memory of the server process PID (from /proc).
 #![allow(clippy::expect_used, clippy::unwrap_used)] // A measuring tool: fail loudly.
 
 use std::sync::Arc;
@@ -44,7 +48,11 @@ async fn main() {
             let answers = arg(4, "100").parse().expect("a number of answers per member");
             score(&arg(1, "http://127.0.0.1:8080"), &arg(2, "sqlite://data/breedwerf.db"), members, answers).await
         }
-        other => panic!("unknown mode {other}: use `submit`, `raw` or `screen`"),
+        "dashboard" => {
+            let rounds = arg(2, "10").parse().expect("a number of rounds");
+            dashboard(&arg(1, "http://127.0.0.1:8080"), rounds, args.get(3).map(String::as_str)).await
+        }
+        other => panic!("unknown mode {other}: use `submit`, `raw`, `screen`, `score` or `dashboard`"),
     }
 }
 
@@ -356,4 +364,60 @@ async fn score(url: &str, database: &str, count: usize, per_member: usize) {
         percentile(0.99).as_secs_f64() * 1e3,
         percentile(1.0).as_secs_f64() * 1e3,
     );
+}
+
+async fn dashboard(url: &str, rounds: usize, pid: Option<&str>) {
+    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let session: Value = client.get(format!("{url}/api/session")).send().await.unwrap().json().await.unwrap();
+    let csrf = session["csrf_token"].as_str().unwrap().to_owned();
+    let login = json!({ "username": "evaluator", "password": server::accounts::DEMO_PASSWORD });
+    let response =
+        client.post(format!("{url}/api/session")).header("X-CSRF-Token", &csrf).json(&login).send().await.unwrap();
+    assert!(response.status().is_success(), "log in as the demo evaluator");
+    let pilots: Value = client.get(format!("{url}/api/pilots")).send().await.unwrap().json().await.unwrap();
+    let pilot =
+        pilots.as_array().unwrap().iter().find(|p| p["name"] == server::demo::DEMO_PILOT).expect("the demo pilot");
+    let id = pilot["id"].as_str().unwrap();
+    let paths = [
+        format!("/api/pilots/{id}/funnel?variable=born_in_netherlands"),
+        format!("/api/pilots/{id}/did?variable=born_in_netherlands&stage=passed_sift"),
+        format!("/api/pilots/{id}/reliability?source=sift"),
+        format!("/api/pilots/{id}/reliability?source=interview"),
+    ];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); paths.len()];
+    let mut totals = Vec::new();
+    for _ in 0..rounds {
+        let mut total = Duration::ZERO;
+        for (path, times) in paths.iter().zip(&mut times) {
+            let begun = Instant::now();
+            let response = client.get(format!("{url}{path}")).send().await.unwrap();
+            assert!(response.status().is_success(), "{path}");
+            response.bytes().await.unwrap();
+            times.push(begun.elapsed());
+            total += begun.elapsed();
+        }
+        totals.push(total);
+    }
+    let summary = |mut values: Vec<Duration>| {
+        values.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        format!("median {:.0} ms, max {:.0} ms", ms(values[values.len() / 2]), ms(values[values.len() - 1]))
+    };
+    for (path, times) in paths.iter().zip(times) {
+        println!("{path}: {}", summary(times));
+    }
+    println!("the whole dashboard: {}", summary(totals));
+    let memory = |when: &str| {
+        if let Some(pid) = pid {
+            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("the server's /proc status");
+            for line in status.lines().filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS")) {
+                println!("server {when}: {line}");
+            }
+        }
+    };
+    memory("after the dashboard");
+    let begun = Instant::now();
+    let bundle = client.get(format!("{url}/api/pilots/{id}/bundle.zip")).send().await.unwrap().bytes().await.unwrap();
+    println!("the bundle: {:.1} s, {} bytes", begun.elapsed().as_secs_f64(), bundle.len());
+    memory("after the bundle");
 }

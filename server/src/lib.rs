@@ -21,6 +21,7 @@ pub mod config;
 pub mod crypto;
 pub mod database;
 pub mod demo;
+pub mod demo_pilot;
 pub mod detect_identity;
 pub mod entities;
 pub mod error;

@@ -9,7 +9,7 @@ use server::audit::{self, AuditLog};
 use server::config::Config;
 use server::crypto::Keys;
 use server::startup::Application;
-use server::{check_text, database, demo, detect_identity, telemetry};
+use server::{check_text, database, demo, demo_pilot, detect_identity, telemetry};
 
 /// Breedwerf: recruit broadly, select objectively.
 ///
@@ -34,8 +34,18 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
-    /// Create the demo accounts if they do not exist yet.
-    SeedDemo,
+    /// Create the demo accounts if they do not exist yet; with --vacancies and --applications, also
+    /// generate that many vacancies and applicants in the demo pilot, both arms, with scores and
+    /// outcomes (for the evaluation dashboard and its benchmark).
+    SeedDemo {
+        #[arg(long, default_value_t = 0)]
+        vacancies: usize,
+        #[arg(long, default_value_t = 0)]
+        applications: usize,
+        /// The seed of the generated data: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
@@ -148,11 +158,20 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<ExitCode> {
             database::migrate(&db).await?;
             println!("The database is up to date.");
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { vacancies, applications, seed } => {
             let db = database::connect(&config.database_url).await?;
             database::migrate(&db).await?;
-            demo::seed(&db, &AuditLog::default(), &Keys::from_config(&config)?).await?;
+            let keys = Keys::from_config(&config)?;
+            demo::seed(&db, &AuditLog::default(), &keys).await?;
             print_demo_accounts();
+            if vacancies > 0 {
+                let size = demo_pilot::Size { vacancies, applications };
+                let written = demo_pilot::seed(&db, &keys, size, seed).await?;
+                println!(
+                    "Added to the demo pilot: {} vacancies, {} applicants, {} events, {} scores.",
+                    written.vacancies, written.applicants, written.events, written.scores
+                );
+            }
         }
         Command::User { command: UserCommand::Create { username, display_name, role, password, organisation } } => {
             let db = database::connect(&config.database_url).await?;

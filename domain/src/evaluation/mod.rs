@@ -6,6 +6,7 @@
 //! difference in differences compares a group's gap between the arms; `reliability` says how far
 //! the scorers agreed.
 
+pub mod microdata;
 pub mod reliability;
 
 use std::collections::HashMap;
@@ -46,6 +47,17 @@ impl Stage {
         }
     }
 
+    /// The name on the wire and in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Applied => "applied",
+            Stage::PassedSift => "passed_sift",
+            Stage::Interviewed => "interviewed",
+            Stage::Offered => "offered",
+            Stage::Hired => "hired",
+        }
+    }
+
     fn index(self) -> usize {
         Stage::ALL.iter().position(|s| *s == self).unwrap_or_default()
     }
@@ -66,6 +78,31 @@ pub enum Variable {
     AgeBand,
     Disability,
     Education,
+}
+
+impl Variable {
+    pub const ALL: [Variable; 7] = [
+        Variable::BornInNetherlands,
+        Variable::OutsideEurope,
+        Variable::Continent,
+        Variable::Gender,
+        Variable::AgeBand,
+        Variable::Disability,
+        Variable::Education,
+    ];
+
+    /// The name on the wire and in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Variable::BornInNetherlands => "born_in_netherlands",
+            Variable::OutsideEurope => "outside_europe",
+            Variable::Continent => "continent",
+            Variable::Gender => "gender",
+            Variable::AgeBand => "age_band",
+            Variable::Disability => "disability",
+            Variable::Education => "education",
+        }
+    }
 }
 
 /// What is known of one applicant for grouping: their answers and the derived herkomst.
@@ -383,5 +420,15 @@ mod tests {
         assert!((low - 0.10).abs() < 1e-9 && (high - 0.10).abs() < 1e-9, "({low}, {high})");
         let unknown = &rows[1];
         assert!(unknown.not_enough_data && unknown.estimate.is_none(), "three people, no pilot arm");
+    }
+
+    #[test]
+    fn variables_and_stages_are_named_as_on_the_wire() {
+        for variable in Variable::ALL {
+            assert_eq!(serde_json::to_value(variable).expect("json"), variable.as_str());
+        }
+        for stage in Stage::ALL {
+            assert_eq!(serde_json::to_value(stage).expect("json"), stage.as_str());
+        }
     }
 }

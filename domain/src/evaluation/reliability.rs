@@ -124,17 +124,22 @@ fn table_of<'a>(ratings: impl Iterator<Item = &'a Rating>) -> Table {
 
 /// The reliability of every vacancy in `ratings`, in the order of their ids.
 pub fn vacancy_reliability(ratings: &[Rating], k: u64) -> Vec<VacancyReliability> {
-    let vacancies: BTreeSet<Uuid> = ratings.iter().map(|r| r.vacancy).collect();
-    vacancies
+    let mut by_vacancy: BTreeMap<Uuid, Vec<&Rating>> = BTreeMap::new();
+    for rating in ratings {
+        by_vacancy.entry(rating.vacancy).or_default().push(rating);
+    }
+    by_vacancy
         .into_iter()
-        .map(|vacancy| {
-            let mine: Vec<&Rating> = ratings.iter().filter(|r| r.vacancy == vacancy).collect();
-            let questions: BTreeSet<Uuid> = mine.iter().map(|r| r.question).collect();
-            let questions: Vec<QuestionAgreement> = questions
+        .map(|(vacancy, mine)| {
+            let mut by_question: BTreeMap<Uuid, Vec<&Rating>> = BTreeMap::new();
+            for rating in &mine {
+                by_question.entry(rating.question).or_default().push(rating);
+            }
+            let questions: Vec<QuestionAgreement> = by_question
                 .into_iter()
-                .map(|question| QuestionAgreement {
+                .map(|(question, theirs)| QuestionAgreement {
                     question,
-                    agreement: agreement(&table_of(mine.iter().copied().filter(|r| r.question == question)), k),
+                    agreement: agreement(&table_of(theirs.into_iter()), k),
                 })
                 .collect();
             // Each scorer's mean per candidate over the questions they scored.

@@ -2,7 +2,8 @@
 //! pseudonymous stage events of the pilot's vacancies with the voluntary monitoring answers under
 //! the same pseudonym, and hands the people to `domain::evaluation::funnel`, which hides every count
 //! of fewer than the pilot's k and computes nothing from a hidden count; the difference in
-//! differences likewise. No individual record, and no pseudonym, leaves this module.
+//! differences likewise. No individual record, and no pseudonym, leaves this module except to
+//! `export`, which pseudonymises them again for the bundle's event log.
 
 use std::collections::HashMap;
 
@@ -13,7 +14,7 @@ use axum::extract::{Path, Query, State};
 use domain::evaluation::{Background, Person, differences_in_differences, funnel, group_of};
 use domain::monitoring::MonitoringAnswers;
 use domain::vacancy::Arm;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -45,9 +46,7 @@ pub async fn funnel_of(
     Query(query): Query<FunnelQuery>,
 ) -> Result<Json<Funnel>, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    let people = people_of(&state, &pilot, query.variable).await?;
-    let k = k_of(&pilot);
-    Ok(Json(Funnel { variable: query.variable, k, arms: funnel(&people, u64::from(k)) }))
+    Ok(Json(funnel_for(&pilot, &applicants_of(&state, &pilot).await?, query.variable)))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -79,17 +78,29 @@ pub async fn did_of(
     Query(query): Query<DidQuery>,
 ) -> Result<Json<DifferenceInDifferences>, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    let people = people_of(&state, &pilot, query.variable).await?;
-    let reference = query.reference.unwrap_or_else(|| largest_group(&people));
+    let applicants = applicants_of(&state, &pilot).await?;
+    Ok(Json(did_for(&pilot, &applicants, (query.variable, query.stage), query.reference)))
+}
+
+/// The funnel of `applicants` by `variable`.
+pub(crate) fn funnel_for(pilot: &pilots::Model, applicants: &[Applicant], variable: Variable) -> Funnel {
+    let k = k_of(pilot);
+    Funnel { variable, k, arms: funnel(&people(applicants, variable), u64::from(k)) }
+}
+
+/// The difference in differences of `applicants` by `variable` at `stage`, against `reference` or
+/// else the largest group.
+pub(crate) fn did_for(
+    pilot: &pilots::Model,
+    applicants: &[Applicant],
+    (variable, stage): (Variable, Stage),
+    reference: Option<String>,
+) -> DifferenceInDifferences {
+    let people = people(applicants, variable);
+    let reference = reference.unwrap_or_else(|| largest_group(&people));
     let seed = u64::from_ne_bytes(pilot.seed.to_ne_bytes());
-    let rows = differences_in_differences(&people, query.stage, &reference, u64::from(k_of(&pilot)), (RESAMPLES, seed));
-    Ok(Json(DifferenceInDifferences {
-        variable: query.variable,
-        stage: query.stage,
-        reference,
-        resamples: RESAMPLES as u32,
-        rows,
-    }))
+    let rows = differences_in_differences(&people, stage, &reference, u64::from(k_of(pilot)), (RESAMPLES, seed));
+    DifferenceInDifferences { variable, stage, reference, resamples: RESAMPLES as u32, rows }
 }
 
 /// Bootstrap draws: enough for a stable 95 % percentile interval.
@@ -111,10 +122,51 @@ fn largest_group(people: &[Person]) -> String {
         .map_or_else(String::new, |(g, _)| g.to_owned())
 }
 
-/// Every applicant to a vacancy of the pilot with an arm: their vacancy, arm, group for
-/// `variable` and furthest stage. Built from the pseudonymous events and monitoring answers; it
-/// never leaves the server.
-async fn people_of(state: &AppState, pilot: &pilots::Model, variable: Variable) -> Result<Vec<Person>, ApiError> {
+/// One applicant to a vacancy of the pilot with an arm, as the evaluation knows them: their
+/// pseudonym, vacancy, arm, every event of their procedure and their monitoring answers. It never
+/// leaves the server: the funnel counts them, the bundle's event log pseudonymises them again.
+pub(crate) struct Applicant {
+    pub subject: String,
+    pub vacancy: Uuid,
+    pub arm: Arm,
+    /// Oldest first.
+    pub events: Vec<application_events::Model>,
+    answers: Option<MonitoringAnswers>,
+    born_in_netherlands: Option<bool>,
+    continent: Option<String>,
+}
+
+impl Applicant {
+    /// The furthest stage reached, for those who submitted an application.
+    pub fn reached(&self) -> Option<Stage> {
+        let stages = || self.events.iter().filter_map(|e| Stage::of_event(&e.kind));
+        stages().any(|s| s == Stage::Applied).then(|| stages().max()).flatten()
+    }
+
+    /// Their group for `variable`; `unknown` where they did not say.
+    pub fn group(&self, variable: Variable) -> String {
+        let background = Background {
+            answers: self.answers.as_ref(),
+            born_in_netherlands: self.born_in_netherlands,
+            continent: self.continent.as_deref(),
+        };
+        group_of(variable, &background)
+    }
+}
+
+/// The people the funnel counts for `variable`: every applicant who submitted.
+pub(crate) fn people(applicants: &[Applicant], variable: Variable) -> Vec<Person> {
+    applicants
+        .iter()
+        .filter_map(|a| {
+            Some(Person { vacancy: a.vacancy, arm: a.arm, group: a.group(variable), reached: a.reached()? })
+        })
+        .collect()
+}
+
+/// Every applicant to a vacancy of the pilot with an arm, from the pseudonymous events and the
+/// monitoring answers under the same pseudonym.
+pub(crate) async fn applicants_of(state: &AppState, pilot: &pilots::Model) -> Result<Vec<Applicant>, ApiError> {
     let arms: HashMap<Uuid, Arm> = vacancies_of(&state.db, pilot)
         .await?
         .into_iter()
@@ -122,36 +174,36 @@ async fn people_of(state: &AppState, pilot: &pilots::Model, variable: Variable) 
         .collect();
     let events = application_events::Entity::find()
         .filter(application_events::Column::VacancyId.is_in(arms.keys().copied()))
+        .order_by_asc(application_events::Column::At)
+        .order_by_asc(application_events::Column::Id)
         .all(&state.db)
         .await?;
-    // Per pseudonymous applicant: their vacancy and arm, the furthest stage, and whether they applied.
-    let mut reached: HashMap<String, (Uuid, Arm, Option<Stage>, bool)> = HashMap::new();
-    for event in &events {
-        let Some(&arm) = arms.get(&event.vacancy_id) else { continue };
-        let entry = reached.entry(event.subject.clone()).or_insert((event.vacancy_id, arm, None, false));
-        if let Some(stage) = Stage::of_event(&event.kind) {
-            entry.2 = entry.2.max(Some(stage));
-            entry.3 |= stage == Stage::Applied;
-        }
-    }
-    let monitoring: HashMap<String, monitoring_responses::Model> = monitoring_responses::Entity::find()
+    let mut monitoring: HashMap<String, monitoring_responses::Model> = monitoring_responses::Entity::find()
         .filter(monitoring_responses::Column::VacancyId.is_in(arms.keys().copied()))
         .all(&state.db)
         .await?
         .into_iter()
         .map(|row| (row.pseudonym.clone(), row))
         .collect();
-    let mut people = Vec::new();
-    for (subject, (vacancy, arm, stage, applied)) in reached {
-        let (true, Some(stage)) = (applied, stage) else { continue };
-        let row = monitoring.get(&subject);
-        let answers: Option<MonitoringAnswers> = row.and_then(|r| serde_json::from_str(&r.answers).ok());
-        let background = Background {
-            answers: answers.as_ref(),
-            born_in_netherlands: row.and_then(|r| r.born_in_netherlands),
-            continent: row.and_then(|r| r.continent.as_deref()),
-        };
-        people.push(Person { vacancy, arm, group: group_of(variable, &background), reached: stage });
+    let mut applicants: HashMap<String, Applicant> = HashMap::new();
+    for event in events {
+        let Some(&arm) = arms.get(&event.vacancy_id) else { continue };
+        let subject = event.subject.clone();
+        let applicant = applicants.entry(subject.clone()).or_insert_with(|| {
+            let row = monitoring.remove(&subject);
+            Applicant {
+                vacancy: event.vacancy_id,
+                arm,
+                events: Vec::new(),
+                answers: row.as_ref().and_then(|r| serde_json::from_str(&r.answers).ok()),
+                born_in_netherlands: row.as_ref().and_then(|r| r.born_in_netherlands),
+                continent: row.and_then(|r| r.continent),
+                subject,
+            }
+        });
+        applicant.events.push(event);
     }
-    Ok(people)
+    let mut applicants: Vec<Applicant> = applicants.into_values().collect();
+    applicants.sort_by(|a, b| a.subject.cmp(&b.subject));
+    Ok(applicants)
 }

@@ -8,6 +8,7 @@ pub(crate) mod applications;
 pub(crate) mod committee;
 mod decisions;
 mod evaluation;
+mod export;
 pub(crate) mod feedback;
 mod health;
 pub(crate) mod interview_kit;
@@ -129,6 +130,11 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(evaluation::funnel_of))
         .routes(routes!(evaluation::did_of))
         .routes(routes!(reliability::reliability_of))
+        .routes(routes!(export::funnel_csv))
+        .routes(routes!(export::did_csv))
+        .routes(routes!(export::reliability_csv))
+        .routes(routes!(export::assignments_csv))
+        .routes(routes!(export::bundle))
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 

@@ -227,31 +227,31 @@ pub async fn assignments(
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<ArmAssignment>>, ApiError> {
     let pilot = readable(&state, &user, id).await?;
+    Ok(Json(assignment_log(&state, &pilot).await?))
+}
+
+/// The assignment log of `pilot`, newest first.
+pub(crate) async fn assignment_log(state: &AppState, pilot: &pilots::Model) -> Result<Vec<ArmAssignment>, ApiError> {
     let rows = arm_assignments::Entity::find()
         .filter(arm_assignments::Column::PilotId.eq(pilot.id))
         .order_by_desc(arm_assignments::Column::AssignedAt)
         .order_by_asc(arm_assignments::Column::Id)
         .all(&state.db)
         .await?;
-    let titles = vacancies_of(&state.db, &pilot).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|row| ArmAssignment {
-                vacancy_title: titles
-                    .iter()
-                    .find(|v| v.id == row.vacancy_id)
-                    .map(|v| v.title.clone())
-                    .unwrap_or_default(),
-                vacancy_id: row.vacancy_id,
-                arm: Arm::parse(&row.arm).unwrap_or(Arm::Control),
-                method: if row.method == "manual" { AssignmentMethod::Manual } else { AssignmentMethod::Random },
-                stratum: row.stratum,
-                seed: row.seed,
-                reason: row.reason,
-                assigned_at: row.assigned_at,
-            })
-            .collect(),
-    ))
+    let titles = vacancies_of(&state.db, pilot).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ArmAssignment {
+            vacancy_title: titles.iter().find(|v| v.id == row.vacancy_id).map(|v| v.title.clone()).unwrap_or_default(),
+            vacancy_id: row.vacancy_id,
+            arm: Arm::parse(&row.arm).unwrap_or(Arm::Control),
+            method: if row.method == "manual" { AssignmentMethod::Manual } else { AssignmentMethod::Random },
+            stratum: row.stratum,
+            seed: row.seed,
+            reason: row.reason,
+            assigned_at: row.assigned_at,
+        })
+        .collect())
 }
 
 /// The stratum of a vacancy: its organisation and salary-scale band.

@@ -7,7 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use api::evaluation::{Reliability, ReliabilityQuestion, ReliabilityVacancy, ScoreSource};
+use api::evaluation::{
+    PositionEffect, Reliability, ReliabilityQuestion, ReliabilitySummary, ReliabilityVacancy, ScoreSource,
+};
 use api::problem::Problem;
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -15,14 +17,14 @@ use domain::evaluation::reliability::{Rating, position_effect, summary, vacancy_
 use domain::interview::InterviewQuestion;
 use domain::questionnaire::Question;
 use sea_orm::sea_query::Query as SqlQuery;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::entities::{
-    interview_kits, interview_score_changes, interview_scores, interview_submissions, question_seals, score_changes,
-    scores, screened_answers, vacancies,
+    interview_kits, interview_score_changes, interview_scores, interview_submissions, pilots, question_seals,
+    score_changes, scores, screened_answers, vacancies,
 };
 use crate::error::ApiError;
 use crate::routes::evaluation::k_of;
@@ -62,22 +64,47 @@ pub async fn reliability_of(
     Query(query): Query<ReliabilityQuery>,
 ) -> Result<Json<Reliability>, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    let k = k_of(&pilot);
-    let vacancies = vacancies_of(&state.db, &pilot).await?;
-    let (ratings, labels) = match query.source {
-        ScoreSource::Sift => sift_ratings(&state, &vacancies).await?,
-        ScoreSource::Interview => interview_ratings(&state, &vacancies).await?,
-    };
-    let mut reports: HashMap<Uuid, _> =
-        vacancy_reliability(&ratings, u64::from(k)).into_iter().map(|r| (r.vacancy, r)).collect();
-    let summary = summary(&reports.values().cloned().collect::<Vec<_>>());
-    let position = position_effect(&ratings, u64::from(k));
-    // The vacancies with scores, by title, a page at a time.
-    let scored: Vec<&vacancies::Model> = vacancies.iter().filter(|v| reports.contains_key(&v.id)).collect();
+    let report = reliability_for(&state, &pilot, query.source).await?;
     let (page, per_page) = (query.page.max(1), query.per_page.clamp(1, 50));
-    let shown = scored.iter().skip(usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX));
-    let items = shown
-        .take(usize::try_from(per_page).unwrap_or_default())
+    let total = report.vacancies.len() as u64;
+    let skip = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
+    let vacancies = report.vacancies.into_iter().skip(skip).take(usize::try_from(per_page).unwrap_or_default());
+    Ok(Json(Reliability {
+        source: query.source,
+        k: k_of(&pilot),
+        summary: report.summary,
+        position: report.position,
+        vacancies: vacancies.collect(),
+        page,
+        per_page,
+        total,
+    }))
+}
+
+/// The reliability of a pilot's sift or interview scores, every vacancy with scores.
+pub(crate) struct ReliabilityReport {
+    /// By title, each with its questions in their order.
+    pub vacancies: Vec<ReliabilityVacancy>,
+    pub summary: ReliabilitySummary,
+    pub position: Option<PositionEffect>,
+}
+
+pub(crate) async fn reliability_for(
+    state: &AppState,
+    pilot: &pilots::Model,
+    source: ScoreSource,
+) -> Result<ReliabilityReport, ApiError> {
+    let k = u64::from(k_of(pilot));
+    let vacancies = vacancies_of(&state.db, pilot).await?;
+    let (ratings, labels) = match source {
+        ScoreSource::Sift => sift_ratings(state, &vacancies).await?,
+        ScoreSource::Interview => interview_ratings(state, &vacancies).await?,
+    };
+    let reports = vacancy_reliability(&ratings, k);
+    let summary = summary(&reports);
+    let mut reports: HashMap<Uuid, _> = reports.into_iter().map(|r| (r.vacancy, r)).collect();
+    let vacancies = vacancies
+        .iter()
         .filter_map(|vacancy| {
             let report = reports.remove(&vacancy.id)?;
             let order = labels.get(&vacancy.id);
@@ -101,16 +128,7 @@ pub async fn reliability_of(
             })
         })
         .collect();
-    Ok(Json(Reliability {
-        source: query.source,
-        k,
-        summary,
-        position,
-        vacancies: items,
-        page,
-        per_page,
-        total: scored.len() as u64,
-    }))
+    Ok(ReliabilityReport { vacancies, summary, position: position_effect(&ratings, k) })
 }
 
 /// Questions of each vacancy in their order: id and prompt.
@@ -120,16 +138,38 @@ type Labels = HashMap<Uuid, Vec<(Uuid, String)>>;
 /// and the length of that order (the answers to the question).
 async fn sift_ratings(state: &AppState, vacancies: &[vacancies::Model]) -> Result<(Vec<Rating>, Labels), ApiError> {
     let ids: Vec<Uuid> = vacancies.iter().map(|v| v.id).collect();
-    let answers = screened_answers::Entity::find()
+    // Only the columns needed: a large pilot has hundreds of thousands of scores.
+    let answers: Vec<(Uuid, Uuid, Uuid)> = screened_answers::Entity::find()
+        .select_only()
+        .columns([
+            screened_answers::Column::Id,
+            screened_answers::Column::ApplicationId,
+            screened_answers::Column::QuestionId,
+        ])
         .filter(screened_answers::Column::VacancyId.is_in(ids.clone()))
+        .into_tuple()
         .all(&state.db)
         .await?;
-    let candidate_of: HashMap<Uuid, Uuid> = answers.iter().map(|a| (a.id, a.application_id)).collect();
+    let candidate_of: HashMap<Uuid, Uuid> = answers.iter().map(|(id, application, _)| (*id, *application)).collect();
     let mut answers_to: HashMap<Uuid, u32> = HashMap::new();
-    for answer in &answers {
-        *answers_to.entry(answer.question_id).or_default() += 1;
+    for (_, _, question) in &answers {
+        *answers_to.entry(*question).or_default() += 1;
     }
-    let rows = scores::Entity::find().filter(scores::Column::VacancyId.is_in(ids.clone())).all(&state.db).await?;
+    let rows: Vec<(Uuid, Uuid, Uuid, Uuid, Uuid, i16, i32)> = scores::Entity::find()
+        .select_only()
+        .columns([
+            scores::Column::Id,
+            scores::Column::VacancyId,
+            scores::Column::QuestionId,
+            scores::Column::AnswerId,
+            scores::Column::MemberId,
+            scores::Column::Score,
+            scores::Column::Position,
+        ])
+        .filter(scores::Column::VacancyId.is_in(ids.clone()))
+        .into_tuple()
+        .all(&state.db)
+        .await?;
     let sealed: HashSet<(Uuid, Uuid)> = question_seals::Entity::find()
         .filter(question_seals::Column::VacancyId.is_in(ids.clone()))
         .all(&state.db)
@@ -156,17 +196,16 @@ async fn sift_ratings(state: &AppState, vacancies: &[vacancies::Model]) -> Resul
     );
     let ratings = rows
         .into_iter()
-        .filter(|score| sealed.contains(&(score.question_id, score.member_id)))
-        .filter_map(|score| {
-            let length = answers_to.get(&score.question_id).copied().unwrap_or_default();
-            let position = u32::try_from(score.position - 1).ok().map(|p| (p, length));
+        .filter(|(_, _, question, _, member, _, _)| sealed.contains(&(*question, *member)))
+        .filter_map(|(id, vacancy, question, answer, member, score, position)| {
+            let length = answers_to.get(&question).copied().unwrap_or_default();
             Some(Rating {
-                vacancy: score.vacancy_id,
-                question: score.question_id,
-                candidate: *candidate_of.get(&score.answer_id)?,
-                scorer: score.member_id,
-                score: f64::from(first_values.get(&score.id).copied().unwrap_or(score.score)),
-                position,
+                vacancy,
+                question,
+                candidate: *candidate_of.get(&answer)?,
+                scorer: member,
+                score: f64::from(first_values.get(&id).copied().unwrap_or(score)),
+                position: u32::try_from(position - 1).ok().map(|p| (p, length)),
             })
         })
         .collect();

@@ -173,9 +173,11 @@ async fn applicants(app: &TestApp, vacancy: Uuid, n: usize, born: Option<bool>, 
     subjects
 }
 
-#[tokio::test]
-async fn the_funnel_gives_rates_and_adverse_impact_per_arm_and_hides_small_cells() {
-    use api::evaluation::{DifferenceInDifferences, Funnel, Stage};
+/// A pilot (`eval1` its evaluator, `eval2` another) with one vacancy in each arm, set by hand, and
+/// the Uniform Guidelines' example in the pilot arm: 48 of 80 born here pass the sift against 12 of
+/// 40 born abroad. In the control arm ten born here and two born abroad applied (fewer than k).
+/// Returns the app, the pilot, both vacancies and every applicant's pseudonym.
+async fn two_arm_pilot(name: &str) -> (TestApp, Pilot, (Vacancy, Vacancy), Vec<String>) {
     let app = spawn_app().await;
     app.login_as_recruiter_of("werver", ORGANISATION).await;
     let (pilot_vacancy, control_vacancy) =
@@ -186,22 +188,26 @@ async fn the_funnel_gives_rates_and_adverse_impact_per_arm_and_hides_small_cells
     let evaluator = user_id(&app, "eval1").await;
     app.login_as_new("beheer", api::Role::Admin).await;
     let input = json!({
-        "name": "Pilot met trechter", "starts_on": in_days(-1), "ends_on": in_days(30),
+        "name": name, "starts_on": in_days(-1), "ends_on": in_days(30),
         "organisations": [organisation], "evaluators": [evaluator],
     });
     let pilot: Pilot = app.post("/api/pilots", &input).await.json().await.expect("pilot");
     for (vacancy, arm) in [(&pilot_vacancy, "pilot"), (&control_vacancy, "control")] {
         let path = format!("/api/pilots/{}/vacancies/{}/arm", pilot.id, vacancy.id);
-        let reason = "Vastgelegd voor deze test van de trechter.";
+        let reason = "Vastgelegd voor deze test van de evaluatie.";
         assert_eq!(app.put(&path, &json!({ "arm": arm, "reason": reason })).await.status(), StatusCode::OK);
     }
-    // The Uniform Guidelines' example in the pilot arm: 48 of 80 against 12 of 40. In the control
-    // arm, two people born abroad among twelve.
     let mut subjects = applicants(&app, pilot_vacancy.id, 80, Some(true), 48).await;
     subjects.extend(applicants(&app, pilot_vacancy.id, 40, Some(false), 12).await);
     subjects.extend(applicants(&app, control_vacancy.id, 10, Some(true), 0).await);
     subjects.extend(applicants(&app, control_vacancy.id, 2, Some(false), 0).await);
+    (app, pilot, (pilot_vacancy, control_vacancy), subjects)
+}
 
+#[tokio::test]
+async fn the_funnel_gives_rates_and_adverse_impact_per_arm_and_hides_small_cells() {
+    use api::evaluation::{DifferenceInDifferences, Funnel, Stage};
+    let (app, pilot, (_, control_vacancy), subjects) = two_arm_pilot("Pilot met trechter").await;
     login(&app, "eval1").await;
     let response = app.get(&format!("/api/pilots/{}/funnel?variable=born_in_netherlands", pilot.id)).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -242,4 +248,131 @@ async fn the_funnel_gives_rates_and_adverse_impact_per_arm_and_hides_small_cells
     assert_eq!(app.get(&did_path).await.status(), StatusCode::NOT_FOUND);
     login(&app, "werver").await;
     assert_eq!(app.get(&format!("/api/pilots/{}/funnel", pilot.id)).await.status(), StatusCode::FORBIDDEN);
+}
+
+/// The rows of a CSV file, header first.
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(bytes);
+    reader.records().map(|r| r.expect("a CSV record").iter().map(str::to_owned).collect()).collect()
+}
+
+#[tokio::test]
+async fn the_bundle_holds_the_dashboards_figures_and_no_one_who_stands_out() {
+    use std::io::Read;
+    let (app, pilot, (pilot_vacancy, control_vacancy), subjects) = two_arm_pilot("Pilot met bundel").await;
+    login(&app, "eval1").await;
+    let funnel_path = format!("/api/pilots/{}/funnel.csv?variable=born_in_netherlands", pilot.id);
+    let response = app.get(&funnel_path).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-type"].to_str().expect("type").starts_with("text/csv"));
+    assert!(
+        response.headers()["content-disposition"].to_str().expect("name").contains("funnel-born_in_netherlands.csv")
+    );
+    let funnel_csv = response.bytes().await.expect("csv").to_vec();
+    let rows = csv_rows(&funnel_csv);
+    assert_eq!(rows[0][..5], ["variable", "arm", "stage", "group", "count"]);
+    let find = |arm: &str, stage: &str, group: &str| {
+        rows.iter().find(|r| r[1] == arm && r[2] == stage && r[3] == group).expect("row").clone()
+    };
+    // The Uniform Guidelines' example, as on the dashboard: 12 of 40 against 48 of 80.
+    let abroad = find("pilot", "passed_sift", "abroad");
+    assert_eq!(
+        (abroad[4].as_str(), abroad[5].as_str(), abroad[8].as_str(), abroad[9].as_str()),
+        ("12", "0.3", "0.5", "true")
+    );
+    // The two born abroad in the control arm are hidden, and so is their partner; the total shows.
+    assert_eq!(find("control", "applied", "abroad")[4], "");
+    assert_eq!(find("control", "applied", "netherlands")[4], "");
+    assert_eq!(find("control", "applied", "everyone")[4], "12");
+
+    let response = app.get(&format!("/api/pilots/{}/bundle.zip", pilot.id)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let bytes = response.bytes().await.expect("zip").to_vec();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut file = |name: &str| {
+        let mut body = Vec::new();
+        archive.by_name(name).unwrap_or_else(|_| panic!("{name} in the bundle")).read_to_end(&mut body).expect("read");
+        body
+    };
+    assert_eq!(file("funnel/born_in_netherlands.csv"), funnel_csv, "the bundle reproduces the table");
+    let codebook = String::from_utf8(file("codebook.md")).expect("text");
+    assert!(codebook.contains("Pilot met bundel") && codebook.contains("k = 5"));
+    let did = csv_rows(&file("did/born_in_netherlands-passed_sift.csv"));
+    assert_eq!(did[1][3], "abroad");
+    let assignments = csv_rows(&file("assignments.csv"));
+    assert_eq!(assignments.len(), 3);
+    assert!(
+        assignments.iter().skip(1).all(|r| r[3] == "manual" && r[6] == "Vastgelegd voor deze test van de evaluatie.")
+    );
+    let headed = [
+        ("funnel/gender.csv", "variable"),
+        ("did/education-hired.csv", "variable"),
+        ("reliability/sift.csv", "vacancy_id"),
+        ("reliability/interview-leniency.csv", "vacancy_id"),
+        ("reliability/interview-summary.csv", "questions"),
+    ];
+    for (name, first_column) in headed {
+        assert_eq!(csv_rows(&file(name))[0][0], first_column, "{name}");
+    }
+
+    // The event log: one row per event, under new pseudonyms, with backgrounds only where k share them.
+    let events = String::from_utf8(file("events.csv")).expect("text");
+    for subject in &subjects {
+        assert!(!events.contains(subject.as_str()), "no platform pseudonym leaves the server");
+    }
+    let events = csv_rows(events.as_bytes());
+    assert_eq!(events[0][..7], ["person", "vacancy_id", "arm", "event", "step", "month", "born_in_netherlands"]);
+    assert_eq!(events.len() - 1, 132 + 48 + 12, "every submission and every shortlisting");
+    let control = |born: &str| events.iter().filter(|r| r[1] == control_vacancy.id.to_string() && r[6] == born).count();
+    assert_eq!((control("netherlands"), control("abroad"), control("")), (10, 0, 2));
+    assert_eq!(events.iter().filter(|r| r[1] == pilot_vacancy.id.to_string() && r[6] == "abroad").count(), 52);
+
+    login(&app, "eval2").await;
+    assert_eq!(app.get(&format!("/api/pilots/{}/bundle.zip", pilot.id)).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&funnel_path).await.status(), StatusCode::NOT_FOUND);
+    login(&app, "werver").await;
+    assert_eq!(app.get(&format!("/api/pilots/{}/bundle.zip", pilot.id)).await.status(), StatusCode::FORBIDDEN);
+}
+
+/// `seed-demo --vacancies … --applications …`: a pilot with both arms whose dashboard shows what
+/// the generator put in: every applicant counted once, scorers who agree as far as their noise
+/// allows, and a CV sift in the control arm that passes people born abroad less often.
+#[tokio::test]
+async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
+    use api::evaluation::{DifferenceInDifferences, Funnel, Reliability, Stage};
+    use server::demo_pilot::{Size, seed};
+    let app = spawn_app().await;
+    server::demo::seed(&app.state.db, &app.state.audit, &app.state.keys).await.expect("the demo");
+    let size = Size { vacancies: 40, applications: 4000 };
+    let written = seed(&app.state.db, &app.state.keys, size, 7).await.expect("generated");
+    assert_eq!((written.vacancies, written.applicants), (40, 4000));
+    assert!(written.scores > 4000 * 3, "every answer in the pilot arm scored by three members");
+    assert_eq!(app.login("evaluator", server::accounts::DEMO_PASSWORD).await.status(), StatusCode::OK);
+    let pilots: Vec<PilotSummary> = app.get("/api/pilots").await.json().await.expect("pilots");
+    let pilot = pilots.iter().find(|p| p.name == server::demo::DEMO_PILOT).expect("the demo pilot").id;
+
+    let funnel: Funnel = app.get(&format!("/api/pilots/{pilot}/funnel")).await.json().await.expect("funnel");
+    let applied: u64 = funnel.arms.iter().map(|arm| arm.stages[0].total.expect("shown")).sum();
+    assert_eq!(applied, 4000);
+    assert!(funnel.arms.iter().all(|arm| arm.stages.iter().all(|s| s.total.is_some_and(|n| n > 0))));
+
+    let reliability: Reliability =
+        app.get(&format!("/api/pilots/{pilot}/reliability?source=sift")).await.json().await.expect("reliability");
+    assert!(reliability.summary.questions >= 20, "{:?}", reliability.summary);
+    // Scores are the suitability plus noise: the members agree, but far from perfectly.
+    let single = reliability.summary.median_icc_single.expect("a median");
+    assert!((0.2..0.9).contains(&single), "{single}");
+    assert!(reliability.summary.median_icc_average.expect("a median") > single);
+    let interview: Reliability =
+        app.get(&format!("/api/pilots/{pilot}/reliability?source=interview")).await.json().await.expect("reliability");
+    assert!(interview.summary.questions > 0);
+
+    let path = format!("/api/pilots/{pilot}/did?variable=born_in_netherlands&stage=passed_sift&reference=netherlands");
+    let did: DifferenceInDifferences = app.get(&path).await.json().await.expect("did");
+    let abroad = did.rows.iter().find(|r| r.group == "abroad").expect("born abroad");
+    // The control arm's CV sift marks them down; the pilot's scores do not: the gap narrows.
+    assert!(abroad.control_gap.expect("a gap") < 0.0, "{abroad:?}");
+    assert!(abroad.estimate.expect("an estimate") > 0.0, "{abroad:?}");
+    assert!(did.stage == Stage::PassedSift && abroad.interval.is_some());
 }

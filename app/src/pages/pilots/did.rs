@@ -37,10 +37,10 @@ pub fn DidPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoView {
             <div class="form-field narrow-field">
                 <label class="form-field__label" for="did-stage">{move || locale.t(Text::Stage)}</label>
                 <select id="did-stage" on:change=move |e| {
-                    if let Some(s) = Stage::ALL.into_iter().skip(1).find(|s| format!("{s:?}") == event_target_value(&e)) { stage.set(s) }
+                    if let Some(s) = Stage::ALL.into_iter().skip(1).find(|s| s.as_str() == event_target_value(&e)) { stage.set(s) }
                 }>
                     {Stage::ALL.into_iter().skip(1).map(|s| view! {
-                        <option value=format!("{s:?}") selected=move || stage.get() == s>{move || locale.t(stage_label(s))}</option>
+                        <option value=s.as_str() selected=move || stage.get() == s>{move || locale.t(stage_label(s))}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -75,6 +75,10 @@ pub fn DidPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoView {
                     </div>
                 }
             })}
+            <p><a download
+                href=move || format!("/api/pilots/{pilot}/did.csv?variable={}&stage={}", variable.get().as_str(), stage.get().as_str())>
+                {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::DidTitle))}
+            </a></p>
         </section>
     }
 }

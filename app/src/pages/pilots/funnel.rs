@@ -46,15 +46,17 @@ pub(super) fn stage_label(stage: Stage) -> Text {
     }
 }
 
-const VARIABLES: [(Variable, &str, Text); 7] = [
-    (Variable::BornInNetherlands, "born_in_netherlands", Text::VariableBornInNetherlands),
-    (Variable::OutsideEurope, "outside_europe", Text::VariableOutsideEurope),
-    (Variable::Continent, "continent", Text::VariableContinent),
-    (Variable::Gender, "gender", Text::VariableGender),
-    (Variable::AgeBand, "age_band", Text::VariableAgeBand),
-    (Variable::Disability, "disability", Text::VariableDisability),
-    (Variable::Education, "education", Text::VariableEducation),
-];
+fn variable_label(variable: Variable) -> Text {
+    match variable {
+        Variable::BornInNetherlands => Text::VariableBornInNetherlands,
+        Variable::OutsideEurope => Text::VariableOutsideEurope,
+        Variable::Continent => Text::VariableContinent,
+        Variable::Gender => Text::VariableGender,
+        Variable::AgeBand => Text::VariableAgeBand,
+        Variable::Disability => Text::VariableDisability,
+        Variable::Education => Text::VariableEducation,
+    }
+}
 
 /// The funnel per arm: for each stage and group the count, the pass-through rate with its 95 %
 /// interval, and the adverse-impact ratio, flagged below four fifths. Hidden cells say why.
@@ -83,15 +85,17 @@ pub fn FunnelPanel(pilot: Uuid) -> impl IntoView {
                 <label class="form-field__label" for="funnel-variable">{move || locale.t(Text::BreakDownBy)}</label>
                 <select id="funnel-variable" on:change=move |e| {
                     let chosen = event_target_value(&e);
-                    if let Some((v, _, _)) = VARIABLES.iter().find(|(_, name, _)| *name == chosen) { variable.set(*v) }
+                    if let Some(v) = Variable::ALL.into_iter().find(|v| v.as_str() == chosen) { variable.set(v) }
                 }>
-                    {VARIABLES.iter().map(|(v, name, label)| {
-                        let v = *v;
-                        view! { <option value=*name selected=move || variable.get() == v>{move || locale.t(*label)}</option> }
+                    {Variable::ALL.into_iter().map(|v| view! {
+                        <option value=v.as_str() selected=move || variable.get() == v>{move || locale.t(variable_label(v))}</option>
                     }).collect_view()}
                 </select>
             </div>
             {move || funnel.get().map(|f| f.arms.into_iter().map(|arm| view! { <ArmTable arm/> }).collect_view())}
+            <p><a download href=move || format!("/api/pilots/{pilot}/funnel.csv?variable={}", variable.get().as_str())>
+                {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::Funnel))}
+            </a></p>
         </section>
         <DidPanel pilot variable/>
     }

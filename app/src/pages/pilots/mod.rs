@@ -234,6 +234,8 @@ pub fn PilotPage() -> impl IntoView {
                         <div class="review__item"><dt>{locale.t(Text::PilotOrganisations)}</dt><dd>{p.organisations.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ")}</dd></div>
                         <div class="review__item"><dt>{locale.t(Text::Evaluators)}</dt><dd>{p.evaluators.iter().map(|e| e.display_name.clone()).collect::<Vec<_>>().join(", ")}</dd></div>
                     </dl>
+                    <p><a class="button button--secondary" download href=format!("/api/pilots/{}/bundle.zip", p.id)>{locale.t(Text::DownloadBundle)}</a></p>
+                    <p class="form-field__hint">{locale.t(Text::BundleHint)}</p>
                     <section class="panel" aria-labelledby="arms-heading">
                         <h2 id="arms-heading">{locale.t(Text::PilotVacancies)}</h2>
                         <p>{locale.t(Text::PilotVacanciesIntro)}</p>
@@ -276,6 +278,9 @@ pub fn PilotPage() -> impl IntoView {
                     <ReliabilityPanel pilot=p.id/>
                     <section class="panel" aria-labelledby="log-heading">
                         <h2 id="log-heading">{locale.t(Text::AssignmentLog)}</h2>
+                        <p><a download href=format!("/api/pilots/{}/assignments.csv", p.id)>
+                            {locale.t(Text::CsvOf).replace("{table}", locale.t(Text::AssignmentLog))}
+                        </a></p>
                         {move || if log.with(Vec::is_empty) {
                             view! { <p>{locale.t(Text::NoAssignments)}</p> }.into_any()
                         } else {

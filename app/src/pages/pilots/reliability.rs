@@ -85,6 +85,9 @@ pub fn ReliabilityPanel(pilot: Uuid) -> impl IntoView {
                     })}
                 }
             })}
+            <p><a download href=move || format!("/api/pilots/{pilot}/reliability.csv?source={}", source.get().as_str())>
+                {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::ReliabilityTitle))}
+            </a></p>
         </section>
     }
 }

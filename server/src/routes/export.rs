@@ -1,0 +1,413 @@
+//! The evaluation as files, for the pilot's evaluators and admins: each table of the dashboard as
+//! CSV (the same figures, hidden counts left empty), and the evaluation bundle, a zip with every
+//! table for every variable and stage, the assignment log, a pseudonymised event log and a codebook,
+//! so an outside researcher can reproduce every figure.
+//!
+//! The event log is the only file with a row per person. Its pseudonyms are new (a hash of the
+//! platform's pseudonym with the pilot's seed, so they cannot be joined with anything else), its
+//! dates are months, and its monitoring variables are k-anonymous per vacancy
+//! (`domain::evaluation::microdata`).
+
+use std::fmt::Display;
+use std::io::Write;
+
+use api::evaluation::{DifferenceInDifferences, Funnel, ScoreSource, Stage, Variable};
+use api::pilot::ArmAssignment;
+use api::problem::Problem;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use domain::evaluation::microdata::k_anonymous;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+use zip::write::SimpleFileOptions;
+
+use crate::auth::CurrentUser;
+use crate::entities::pilots;
+use crate::error::ApiError;
+use crate::routes::evaluation::{Applicant, applicants_of, did_for, funnel_for, k_of};
+use crate::routes::pilots::{assignment_log, readable};
+use crate::routes::reliability::{ReliabilityReport, reliability_for};
+use crate::startup::AppState;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct FunnelCsvQuery {
+    /// The monitoring variable; born in the Netherlands or not when left out.
+    #[serde(default = "born_in_netherlands")]
+    variable: Variable,
+}
+
+fn born_in_netherlands() -> Variable {
+    Variable::BornInNetherlands
+}
+
+/// The funnel by one variable as CSV.
+#[utoipa::path(get, path = "/pilots/{id}/funnel.csv", tag = "evaluation", params(FunnelCsvQuery),
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn funnel_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<FunnelCsvQuery>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    let funnel = funnel_for(&pilot, &applicants_of(&state, &pilot).await?, query.variable);
+    Ok(csv_file(&format!("funnel-{}.csv", query.variable.as_str()), funnel_table(&funnel)?))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct DidCsvQuery {
+    #[serde(default = "born_in_netherlands")]
+    variable: Variable,
+    #[serde(default = "passed_sift")]
+    stage: Stage,
+}
+
+fn passed_sift() -> Stage {
+    Stage::PassedSift
+}
+
+/// The difference in differences by one variable at one stage as CSV.
+#[utoipa::path(get, path = "/pilots/{id}/did.csv", tag = "evaluation", params(DidCsvQuery),
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn did_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<DidCsvQuery>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    let applicants = applicants_of(&state, &pilot).await?;
+    let did = did_for(&pilot, &applicants, (query.variable, query.stage), None);
+    let name = format!("did-{}-{}.csv", query.variable.as_str(), query.stage.as_str());
+    Ok(csv_file(&name, did_table(&did)?))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ReliabilityCsvQuery {
+    #[serde(default)]
+    source: ScoreSource,
+}
+
+/// The reliability of every vacancy's sift or interview scores as CSV, one row per question and one
+/// for all questions together.
+#[utoipa::path(get, path = "/pilots/{id}/reliability.csv", tag = "evaluation", params(ReliabilityCsvQuery),
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn reliability_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<ReliabilityCsvQuery>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    let report = reliability_for(&state, &pilot, query.source).await?;
+    Ok(csv_file(&format!("reliability-{}.csv", query.source.as_str()), reliability_table(&report)?))
+}
+
+/// The assignment log as CSV.
+#[utoipa::path(get, path = "/pilots/{id}/assignments.csv", tag = "evaluation",
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn assignments_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    Ok(csv_file("assignments.csv", assignment_table(&assignment_log(&state, &pilot).await?)?))
+}
+
+/// The evaluation bundle: every table for every variable and stage, the assignment log, the
+/// pseudonymised event log and the codebook, in one zip.
+#[utoipa::path(get, path = "/pilots/{id}/bundle.zip", tag = "evaluation",
+    responses((status = 200, content_type = "application/zip"), (status = 404, body = Problem)))]
+pub async fn bundle(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    let applicants = applicants_of(&state, &pilot).await?;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for variable in Variable::ALL {
+        let name = variable.as_str();
+        files.push((format!("funnel/{name}.csv"), funnel_table(&funnel_for(&pilot, &applicants, variable))?));
+        for stage in Stage::ALL.into_iter().skip(1) {
+            let did = did_for(&pilot, &applicants, (variable, stage), None);
+            files.push((format!("did/{name}-{}.csv", stage.as_str()), did_table(&did)?));
+        }
+    }
+    for source in [ScoreSource::Sift, ScoreSource::Interview] {
+        let report = reliability_for(&state, &pilot, source).await?;
+        let name = source.as_str();
+        files.push((format!("reliability/{name}.csv"), reliability_table(&report)?));
+        files.push((format!("reliability/{name}-leniency.csv"), leniency_table(&report)?));
+        files.push((format!("reliability/{name}-summary.csv"), summary_table(&report)?));
+    }
+    files.push(("assignments.csv".to_owned(), assignment_table(&assignment_log(&state, &pilot).await?)?));
+    files.push(("events.csv".to_owned(), event_log(&pilot, &applicants)?));
+    files.push(("codebook.md".to_owned(), codebook(&pilot).into_bytes()));
+    let zipped = zipped(files)?;
+    let name = format!("evaluatie-{}.zip", pilot.starts_on);
+    Ok((
+        [(header::CONTENT_TYPE, "application/zip".to_owned()), (header::CONTENT_DISPOSITION, attachment(&name))],
+        zipped,
+    )
+        .into_response())
+}
+
+fn attachment(name: &str) -> String {
+    format!("attachment; filename=\"{name}\"")
+}
+
+fn csv_file(name: &str, body: Vec<u8>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, attachment(name))],
+        body,
+    )
+        .into_response()
+}
+
+fn zipped(files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, ApiError> {
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in files {
+        archive.start_file(name, options).map_err(anyhow::Error::from)?;
+        archive.write_all(&body).map_err(anyhow::Error::from)?;
+    }
+    Ok(archive.finish().map_err(anyhow::Error::from)?.into_inner())
+}
+
+/// A CSV table from a header and rows of cells.
+fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<Vec<u8>, ApiError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header).map_err(anyhow::Error::from)?;
+    for row in rows {
+        writer.write_record(&row).map_err(anyhow::Error::from)?;
+    }
+    Ok(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+}
+
+/// A cell: the value, or empty for none.
+fn cell<T: Display>(value: Option<T>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}
+
+fn funnel_table(funnel: &Funnel) -> Result<Vec<u8>, ApiError> {
+    let header = [
+        "variable",
+        "arm",
+        "stage",
+        "group",
+        "count",
+        "rate",
+        "interval_low",
+        "interval_high",
+        "impact_ratio",
+        "below_four_fifths",
+        "fisher_p",
+        "not_enough_data",
+    ];
+    let mut rows = Vec::new();
+    for arm in &funnel.arms {
+        for stage in &arm.stages {
+            for c in &stage.cells {
+                rows.push(vec![
+                    funnel.variable.as_str().to_owned(),
+                    arm.arm.as_str().to_owned(),
+                    stage.stage.as_str().to_owned(),
+                    c.group.clone(),
+                    cell(c.count),
+                    cell(c.rate),
+                    cell(c.interval.map(|i| i.0)),
+                    cell(c.interval.map(|i| i.1)),
+                    cell(c.impact_ratio),
+                    c.adverse_impact.to_string(),
+                    cell(c.fisher_p),
+                    c.not_enough_data.to_string(),
+                ]);
+            }
+            let mut total = vec![
+                funnel.variable.as_str().to_owned(),
+                arm.arm.as_str().to_owned(),
+                stage.stage.as_str().to_owned(),
+                "everyone".to_owned(),
+                cell(stage.total),
+            ];
+            total.resize(header.len(), String::new());
+            rows.push(total);
+        }
+    }
+    table(&header, rows)
+}
+
+fn did_table(did: &DifferenceInDifferences) -> Result<Vec<u8>, ApiError> {
+    let header = [
+        "variable",
+        "stage",
+        "reference",
+        "group",
+        "pilot_gap",
+        "control_gap",
+        "estimate",
+        "interval_low",
+        "interval_high",
+        "resamples",
+        "not_enough_data",
+    ];
+    let rows = did.rows.iter().map(|row| {
+        vec![
+            did.variable.as_str().to_owned(),
+            did.stage.as_str().to_owned(),
+            did.reference.clone(),
+            row.group.clone(),
+            cell(row.pilot_gap),
+            cell(row.control_gap),
+            cell(row.estimate),
+            cell(row.interval.map(|i| i.0)),
+            cell(row.interval.map(|i| i.1)),
+            did.resamples.to_string(),
+            row.not_enough_data.to_string(),
+        ]
+    });
+    table(&header, rows)
+}
+
+fn reliability_table(report: &ReliabilityReport) -> Result<Vec<u8>, ApiError> {
+    let header = [
+        "vacancy_id",
+        "vacancy",
+        "question",
+        "candidates",
+        "scorers",
+        "icc_2_1",
+        "icc_2_k",
+        "alpha_interval",
+        "alpha_ordinal",
+        "not_enough_data",
+    ];
+    let mut rows = Vec::new();
+    for vacancy in &report.vacancies {
+        let all = ("all questions".to_owned(), &vacancy.overall);
+        for (question, a) in vacancy.questions.iter().map(|q| (q.label.clone(), &q.agreement)).chain([all]) {
+            rows.push(vec![
+                vacancy.vacancy_id.to_string(),
+                vacancy.title.clone(),
+                question,
+                cell(a.candidates),
+                a.scorers.to_string(),
+                cell(a.icc_single),
+                cell(a.icc_average),
+                cell(a.alpha_interval),
+                cell(a.alpha_ordinal),
+                a.not_enough_data.to_string(),
+            ]);
+        }
+    }
+    table(&header, rows)
+}
+
+fn leniency_table(report: &ReliabilityReport) -> Result<Vec<u8>, ApiError> {
+    let rows = report.vacancies.iter().flat_map(|vacancy| {
+        vacancy.leniency.iter().enumerate().map(|(rank, points)| {
+            vec![vacancy.vacancy_id.to_string(), vacancy.title.clone(), (rank + 1).to_string(), points.to_string()]
+        })
+    });
+    table(&["vacancy_id", "vacancy", "scorer_rank", "leniency"], rows)
+}
+
+fn summary_table(report: &ReliabilityReport) -> Result<Vec<u8>, ApiError> {
+    let s = &report.summary;
+    let p = report.position;
+    let row = vec![
+        s.questions.to_string(),
+        cell(s.median_icc_single),
+        cell(s.median_icc_average),
+        cell(s.median_alpha_interval),
+        cell(p.map(|p| p.slope)),
+        cell(p.map(|p| p.low)),
+        cell(p.map(|p| p.high)),
+    ];
+    let header = [
+        "questions",
+        "median_icc_2_1",
+        "median_icc_2_k",
+        "median_alpha_interval",
+        "position_slope",
+        "position_low",
+        "position_high",
+    ];
+    table(&header, [row])
+}
+
+fn assignment_table(log: &[ArmAssignment]) -> Result<Vec<u8>, ApiError> {
+    let rows = log.iter().map(|a| {
+        vec![
+            a.vacancy_id.to_string(),
+            a.vacancy_title.clone(),
+            a.arm.as_str().to_owned(),
+            a.method.as_str().to_owned(),
+            a.stratum.clone(),
+            cell(a.seed),
+            a.reason.clone().unwrap_or_default(),
+            a.assigned_at.to_rfc3339(),
+        ]
+    });
+    table(&["vacancy_id", "vacancy", "arm", "method", "stratum", "seed", "reason", "assigned_at"], rows)
+}
+
+/// The monitoring variables in the event log, in its columns' order.
+const EVENT_LOG_VARIABLES: [Variable; 6] = [
+    Variable::BornInNetherlands,
+    Variable::Continent,
+    Variable::Gender,
+    Variable::AgeBand,
+    Variable::Disability,
+    Variable::Education,
+];
+
+/// One row per event of every applicant: a new pseudonym, the vacancy and its arm, the event, the
+/// questionnaire step where there is one, the month, and the k-anonymous monitoring variables.
+fn event_log(pilot: &pilots::Model, applicants: &[Applicant]) -> Result<Vec<u8>, ApiError> {
+    let values: Vec<(Uuid, Vec<String>)> =
+        applicants.iter().map(|a| (a.vacancy, EVENT_LOG_VARIABLES.iter().map(|v| a.group(*v)).collect())).collect();
+    let shown = k_anonymous(&values, u64::from(k_of(pilot)));
+    let mut header = vec!["person", "vacancy_id", "arm", "event", "step", "month"];
+    header.extend(EVENT_LOG_VARIABLES.iter().map(|v| v.as_str()));
+    let mut rows = Vec::new();
+    for (applicant, monitoring) in applicants.iter().zip(shown) {
+        let person = bundle_pseudonym(pilot, &applicant.subject);
+        for event in &applicant.events {
+            let mut row = vec![
+                person.clone(),
+                applicant.vacancy.to_string(),
+                applicant.arm.as_str().to_owned(),
+                event.kind.clone(),
+                event.step.clone().unwrap_or_default(),
+                event.at.format("%Y-%m").to_string(),
+            ];
+            row.extend(monitoring.iter().map(|value| value.clone().unwrap_or_default()));
+            rows.push(row);
+        }
+    }
+    table(&header, rows)
+}
+
+/// A pseudonym for the bundle only: the platform's pseudonym (never exported) hashed with the
+/// pilot's seed. The same in every download of the pilot's bundle, and of no use without the
+/// platform's database.
+fn bundle_pseudonym(pilot: &pilots::Model, subject: &str) -> String {
+    let digest = Sha256::new().chain_update(pilot.seed.to_le_bytes()).chain_update(subject.as_bytes()).finalize();
+    hex::encode(&digest[..8])
+}
+
+fn codebook(pilot: &pilots::Model) -> String {
+    format!(
+        include_str!("../export_codebook.md"),
+        name = pilot.name,
+        starts_on = pilot.starts_on,
+        ends_on = pilot.ends_on,
+        k = pilot.k,
+        seed = pilot.seed,
+    )
+}
