@@ -815,6 +815,7 @@ texts! {
     ControlGap { nl: "Verschil in controlegroep", en: "Gap in control arm" },
     DidEstimate { nl: "Verschil in verschillen (95 %-interval)", en: "Difference in differences (95 % interval)" },
     NoInterval { nl: "geen interval: één vacature in een groep", en: "no interval: one vacancy in an arm" },
+    LinesPageOf { nl: "Pagina {page} van {pages} ({total} regels)", en: "Page {page} of {pages} ({total} lines)" },
     CsvOf { nl: "{table} als CSV downloaden", en: "Download {table} as CSV" },
     DownloadBundle { nl: "Evaluatiebundel downloaden (zip)", en: "Download the evaluation bundle (zip)" },
     BundleHint { nl: "Alle tabellen voor elke groepsindeling en fase, het logboek van de indeling, een gepseudonimiseerd logboek van de stappen per sollicitant (achtergrond alleen waar minstens k mensen die delen) en een codeboek: genoeg om elk getal na te rekenen.",

@@ -3,7 +3,8 @@
 //! strata as an admin's "assign" would, and that many applicants with monitoring answers and the
 //! stage events of their procedure.
 //!
-//! The model behind the numbers, drawn from a seed so the same command gives the same data:
+//! The model behind the numbers, drawn from a seed so the same command on the same demo pilot
+//! (whose own seed decides the arms) gives the same data:
 //! - every applicant has a latent suitability, standard normal;
 //! - in the pilot arm three committee members of a pool of twelve score three questions each, in
 //!   their own random order: the question's view of the suitability, plus the member's leniency

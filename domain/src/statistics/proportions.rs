@@ -71,6 +71,15 @@ pub fn fisher_exact(table: [[u64; 2]; 2]) -> f64 {
     let [[a, b], [c, d]] = table;
     let (row1, row2, col1) = (a + b, c + d, a + c);
     let n = row1 + row2;
+    // ln(i!) for every i up to n, summed once: each term below is then three lookups.
+    let mut ln_factorials = Vec::with_capacity(usize::try_from(n).unwrap_or_default() + 1);
+    let mut sum = 0.0;
+    ln_factorials.push(sum);
+    for i in 1..=n {
+        sum += (i as f64).ln();
+        ln_factorials.push(sum);
+    }
+    let ln_factorial = |i: u64| ln_factorials[usize::try_from(i).unwrap_or_default()];
     let ln_choose = |n: u64, k: u64| ln_factorial(n) - ln_factorial(k) - ln_factorial(n - k);
     let ln_p = |x: u64| ln_choose(row1, x) + ln_choose(row2, col1 - x) - ln_choose(n, col1);
     let observed = ln_p(a);
@@ -78,11 +87,6 @@ pub fn fisher_exact(table: [[u64; 2]; 2]) -> f64 {
     let high = row1.min(col1);
     let p: f64 = (low..=high).map(ln_p).filter(|&l| l <= observed + 1e-7_f64.ln_1p()).map(f64::exp).sum();
     p.min(1.0)
-}
-
-/// ln(n!), summed exactly enough for the table sizes of one pilot (n up to a few hundred thousand).
-fn ln_factorial(n: u64) -> f64 {
-    (2..=n).map(|i| (i as f64).ln()).sum()
 }
 
 #[cfg(test)]

@@ -21,10 +21,21 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::client::{self, ApiFailure};
+use crate::components::pagination::Pagination;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
 use funnel::FunnelPanel;
 use reliability::ReliabilityPanel;
+
+/// Rows per page of the pilot's vacancies and of its assignment log.
+const PER_PAGE: u64 = 25;
+
+/// The rows of page `page` (from 1).
+fn page_of<T>(rows: &[T], page: u64) -> &[T] {
+    let start = usize::try_from((page.max(1) - 1) * PER_PAGE).unwrap_or(usize::MAX).min(rows.len());
+    let end = start.saturating_add(PER_PAGE as usize).min(rows.len());
+    &rows[start..end]
+}
 
 fn arm_label(arm: Arm) -> Text {
     match arm {
@@ -191,6 +202,7 @@ pub fn PilotPage() -> impl IntoView {
     let log = RwSignal::new(Vec::<ArmAssignment>::new());
     let failure = RwSignal::new(None::<ApiFailure>);
     let done = RwSignal::new(None::<u32>);
+    let (vacancy_page, log_page) = (RwSignal::new(1_u64), RwSignal::new(1_u64));
     let reload = move || {
         let Some(id) = id() else { return };
         let ui = locale.language_untracked();
@@ -248,6 +260,8 @@ pub fn PilotPage() -> impl IntoView {
                         {if p.vacancies.is_empty() {
                             view! { <p>{locale.t(Text::NoPilotVacancies)}</p> }.into_any()
                         } else {
+                            let rows = p.vacancies.clone();
+                            let total = rows.len() as u64;
                             view! {
                                 <div class="table-wrapper">
                                     <table class="table">
@@ -259,7 +273,7 @@ pub fn PilotPage() -> impl IntoView {
                                             <th scope="col">{locale.t(Text::Arm)}</th>
                                         </tr></thead>
                                         <tbody>
-                                            {p.vacancies.iter().map(|v| view! {
+                                            {move || page_of(&rows, vacancy_page.get()).iter().map(|v| view! {
                                                 <tr>
                                                     <th scope="row">{v.title.clone()}</th>
                                                     <td>{v.organisation.clone()}</td>
@@ -270,6 +284,9 @@ pub fn PilotPage() -> impl IntoView {
                                         </tbody>
                                     </table>
                                 </div>
+                                {move || (total > PER_PAGE).then(|| view! {
+                                    <Pagination page=vacancy_page current=vacancy_page.get() per_page=PER_PAGE total position=Text::VacanciesPageOf/>
+                                })}
                             }.into_any()
                         }}
                         {(admin() && !p.vacancies.is_empty()).then(|| view! { <ManualArm pilot=p.id vacancies=p.vacancies.iter().map(|v| (v.id, v.title.clone())).collect() on_done=Callback::new(move |()| reload())/> })}
@@ -295,7 +312,7 @@ pub fn PilotPage() -> impl IntoView {
                                             <th scope="col">{locale.t(Text::AssignedAt)}</th>
                                         </tr></thead>
                                         <tbody>
-                                            {log.get().into_iter().map(|line| view! {
+                                            {page_of(&log.get(), log_page.get()).iter().cloned().map(|line| view! {
                                                 <tr>
                                                     <th scope="row">{line.vacancy_title}</th>
                                                     <td>{locale.t(arm_label(line.arm))}</td>
@@ -309,6 +326,9 @@ pub fn PilotPage() -> impl IntoView {
                                         </tbody>
                                     </table>
                                 </div>
+                                {(log.with(Vec::len) as u64 > PER_PAGE).then(|| view! {
+                                    <Pagination page=log_page current=log_page.get() per_page=PER_PAGE total={log.with(Vec::len) as u64} position=Text::LinesPageOf/>
+                                })}
                             }.into_any()
                         }}
                     </section>
