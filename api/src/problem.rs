@@ -508,6 +508,10 @@ error_codes! {
         nl: "Leg in 10 tot 500 tekens uit waarom u deze vacature zelf in een groep plaatst. De uitleg hoort bij de evaluatie.",
         en: "Explain in 10 to 500 characters why you place this vacancy in an arm by hand. The explanation is part of the evaluation.",
     },
+    OneFilterAtATime = "one_filter_at_a_time" {
+        nl: "Kies één filter tegelijk: een organisatie, een kwartaal of een salarisschaal.",
+        en: "Choose one filter at a time: an organisation, a quarter or a salary band.",
+    },
     NoOffer = "no_offer" {
         nl: "Deze kandidaat heeft geen aanbod gekregen, of heeft het nog niet aangenomen. Leg eerst het aanbod en het antwoord vast.",
         en: "This candidate has not received an offer, or has not accepted it yet. First record the offer and the answer.",

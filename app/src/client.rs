@@ -559,29 +559,30 @@ pub async fn arm_assignments(pilot: Uuid, language: Language) -> Result<Vec<ArmA
     send(Request::get(&format!("/api/pilots/{pilot}/assignments")), language).await
 }
 
-pub async fn funnel(pilot: Uuid, variable: Variable, language: Language) -> Result<Funnel, ApiFailure> {
+/// `view` is the dashboard's filter as a query (`band=up_to_7`), or empty for all vacancies.
+pub async fn funnel(pilot: Uuid, variable: Variable, view: &str, language: Language) -> Result<Funnel, ApiFailure> {
     let variable = variable.as_str();
-    send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={variable}")), language).await
+    send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={variable}&{view}")), language).await
 }
 
 pub async fn difference_in_differences(
     pilot: Uuid,
-    variable: Variable,
-    stage: Stage,
+    (variable, stage): (Variable, Stage),
+    view: &str,
     language: Language,
 ) -> Result<DifferenceInDifferences, ApiFailure> {
     let (variable, stage) = (variable.as_str(), stage.as_str());
-    send(Request::get(&format!("/api/pilots/{pilot}/did?variable={variable}&stage={stage}")), language).await
+    send(Request::get(&format!("/api/pilots/{pilot}/did?variable={variable}&stage={stage}&{view}")), language).await
 }
 
 pub async fn reliability(
     pilot: Uuid,
-    source: ScoreSource,
-    page: u64,
+    (source, page): (ScoreSource, u64),
+    view: &str,
     language: Language,
 ) -> Result<Reliability, ApiFailure> {
     let source = source.as_str();
-    send(Request::get(&format!("/api/pilots/{pilot}/reliability?source={source}&page={page}")), language).await
+    send(Request::get(&format!("/api/pilots/{pilot}/reliability?source={source}&page={page}&{view}")), language).await
 }
 
 async fn send_delete(builder: RequestBuilder, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {

@@ -40,19 +40,24 @@ pub fn parse_assignment_reason(reason: &str) -> Option<String> {
 }
 
 /// Rijksoverheid salary scales grouped as the evaluation compares them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ScaleBand {
     /// Scales 1 to 7: mbo-level work.
+    #[serde(rename = "up_to_7")]
     UpTo7,
     /// Scales 8 to 10.
+    #[serde(rename = "from_8_to_10")]
     From8To10,
     /// Scales 11 to 13.
+    #[serde(rename = "from_11_to_13")]
     From11To13,
     /// Scale 14 and up: senior and management.
+    #[serde(rename = "from_14")]
     From14,
     /// No scale given.
+    #[default]
     Unknown,
 }
 
@@ -171,6 +176,15 @@ mod tests {
         assert_eq!(parse_assignment_reason("te kort"), None);
         assert!(parse_assignment_reason("De afdeling werkt al met een gestructureerd interview.").is_some());
         assert!(!THRESHOLDS.contains(&4) && THRESHOLDS.contains(&DEFAULT_K));
+    }
+
+    #[test]
+    fn bands_are_named_alike_on_the_wire_and_in_the_export() {
+        for band in
+            [ScaleBand::UpTo7, ScaleBand::From8To10, ScaleBand::From11To13, ScaleBand::From14, ScaleBand::Unknown]
+        {
+            assert_eq!(serde_json::to_value(band).expect("json"), band.as_str());
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod demo_pilot;
 pub mod detect_identity;
 pub mod entities;
 pub mod error;
+pub mod evaluation;
 pub mod mail;
 pub mod routes;
 pub mod startup;

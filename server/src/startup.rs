@@ -11,6 +11,7 @@ use tower_http::trace::TraceLayer;
 use crate::audit::AuditLog;
 use crate::config::Config;
 use crate::crypto::Keys;
+use crate::evaluation::{self, EvaluationCache};
 use crate::mail::{self, OutboxSignal};
 use crate::{assets, database, routes};
 
@@ -23,6 +24,8 @@ pub struct AppState {
     pub keys: Keys,
     /// Nudges the e-mail delivery worker after a handler wrote to the outbox.
     pub outbox: OutboxSignal,
+    /// The pilots' evaluation data, read once and kept while it does not change.
+    pub evaluation: EvaluationCache,
 }
 
 /// A server that is bound to its port and ready to run.
@@ -45,6 +48,7 @@ impl Application {
             audit: AuditLog::default(),
             keys,
             outbox: OutboxSignal::default(),
+            evaluation: EvaluationCache::default(),
         };
         let router = app(state.clone());
         Ok(Application { listener, router, state })
@@ -59,8 +63,10 @@ impl Application {
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. With an SMTP relay
-    /// configured, a worker delivers the outbox meanwhile.
+    /// configured, a worker delivers the outbox meanwhile; the newest pilots' evaluation data is
+    /// read ahead in the background.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        tokio::spawn(evaluation::warm(self.state.clone()));
         if let Some(host) = self.state.config.smtp_host.clone() {
             tokio::spawn(mail::deliver_forever(self.state.clone(), host, self.state.config.smtp_port));
         }

@@ -108,7 +108,7 @@ fn StaffAccounts() -> impl IntoView {
                 Some(Err(failure)) => view! { <p class="alert alert--error" role="alert">{failure.message(locale.language())}</p> }.into_any(),
                 Some(Ok(list)) => {
                     view! {
-                        <div class="table-wrapper">
+                        <div class="table-wrapper" tabindex="0">
                             <table class="table">
                                 <caption class="visually-hidden">{locale.t(Text::StaffAccounts)}</caption>
                                 <thead>

@@ -144,7 +144,7 @@ pub fn OrganisationRulesPage() -> impl IntoView {
                 Some(Err(error)) => view! { <p class="alert alert--error" role="alert">{error.message(locale.language())}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p>{locale.t(Text::NoOwnRules)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <div class="table-wrapper">
+                    <div class="table-wrapper" tabindex="0">
                         <table class="table">
                             <caption class="visually-hidden">{locale.t(Text::OwnRules)}</caption>
                             <thead><tr>

@@ -54,7 +54,7 @@ pub fn ScoringResultsPage() -> impl IntoView {
             {move || progress.get().map(|progress| view! {
                 <section class="panel" aria-labelledby="progress-heading">
                     <h2 id="progress-heading">{locale.t(Text::CommitteeProgress)}</h2>
-                    <div class="table-wrapper">
+                    <div class="table-wrapper" tabindex="0">
                         <table class="table">
                             <caption class="visually-hidden">{locale.t(Text::CommitteeProgress)}</caption>
                             <thead><tr>
@@ -83,7 +83,7 @@ pub fn ScoringResultsPage() -> impl IntoView {
                 <section class="panel" aria-labelledby="ranking-heading">
                     <h2 id="ranking-heading">{locale.t(Text::Ranking)}</h2>
                     <p>{locale.t(Text::RankingIntro)}</p>
-                    <div class="table-wrapper">
+                    <div class="table-wrapper" tabindex="0">
                         <table class="table">
                             <caption class="visually-hidden">{locale.t(Text::Ranking)}</caption>
                             <thead><tr>

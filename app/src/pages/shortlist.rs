@@ -181,7 +181,7 @@ pub fn ShortlistPanel(vacancy: Uuid, ranked: Vec<RankedCandidate>) -> impl IntoV
                         Unblinding::Confirmed => view! {
                             <h3>{locale.t(Text::ShortlistedCandidates)}</h3>
                             {move || identities.get().map(|all| view! {
-                                <div class="table-wrapper">
+                                <div class="table-wrapper" tabindex="0">
                                     <table class="table">
                                         <caption class="visually-hidden">{locale.t(Text::ShortlistedCandidates)}</caption>
                                         <thead><tr>

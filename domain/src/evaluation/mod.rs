@@ -5,19 +5,26 @@
 //! suppressed with a complementary cell, and no rate or ratio is computed from a hidden count. The
 //! difference in differences compares a group's gap between the arms; `reliability` says how far
 //! the scorers agreed.
+//!
+//! The dashboard can be filtered to the vacancies of one organisation, quarter or salary band (a
+//! [`Slice`]). The tables overall and of every slice are suppressed together, so the difference
+//! between a filtered and an unfiltered table never gives a hidden cell back.
 
 pub mod microdata;
 pub mod reliability;
 
 use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::monitoring::MonitoringAnswers;
+use crate::pilot::ScaleBand;
 use crate::statistics::did::{VacancyCounts, difference_in_differences};
 use crate::statistics::proportions::{Rate, Z_95, below_four_fifths, fisher_exact, highest, impact_ratio, wilson};
-use crate::statistics::suppression::{rate_visible, suppress};
+use crate::statistics::suppression::{rate_visible, suppress_linked};
 use crate::vacancy::Arm;
 
 /// A stage of the procedure, in order.
@@ -47,6 +54,17 @@ impl Stage {
         }
     }
 
+    /// The kind of event that records this stage.
+    pub fn event(self) -> &'static str {
+        match self {
+            Stage::Applied => "submitted",
+            Stage::PassedSift => "shortlisted",
+            Stage::Interviewed => "interviewed",
+            Stage::Offered => "offered",
+            Stage::Hired => "hired",
+        }
+    }
+
     /// The name on the wire and in the export.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -58,7 +76,8 @@ impl Stage {
         }
     }
 
-    fn index(self) -> usize {
+    /// Its place in `Stage::ALL`.
+    pub fn index(self) -> usize {
         Stage::ALL.iter().position(|s| *s == self).unwrap_or_default()
     }
 }
@@ -147,6 +166,110 @@ pub struct Person {
     pub group: String,
     /// The furthest stage reached (every earlier stage counts as passed).
     pub reached: Stage,
+    /// Where their vacancy falls for each filter.
+    pub slices: Slices,
+}
+
+/// A quarter of a year, the period filter: `2024-Q1`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    pub year: i32,
+    /// 1 to 4.
+    pub quarter: u8,
+}
+
+impl Quarter {
+    /// The quarter of a month (1 to 12) of `year`.
+    pub fn of(year: i32, month: u32) -> Quarter {
+        Quarter { year, quarter: u8::try_from(month.clamp(1, 12).div_ceil(3)).unwrap_or(1) }
+    }
+
+    /// The quarter after this one.
+    pub fn next(self) -> Quarter {
+        if self.quarter >= 4 {
+            Quarter { year: self.year + 1, quarter: 1 }
+        } else {
+            Quarter { quarter: self.quarter + 1, ..self }
+        }
+    }
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-Q{}", self.year, self.quarter)
+    }
+}
+
+impl FromStr for Quarter {
+    type Err = InvalidQuarter;
+
+    fn from_str(text: &str) -> Result<Quarter, InvalidQuarter> {
+        let (year, quarter) = text.split_once("-Q").ok_or(InvalidQuarter)?;
+        let (year, quarter) = (year.parse().map_err(|_| InvalidQuarter)?, quarter.parse().map_err(|_| InvalidQuarter)?);
+        (1..=4).contains(&quarter).then_some(Quarter { year, quarter }).ok_or(InvalidQuarter)
+    }
+}
+
+/// Not a quarter written as `2024-Q1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a quarter is written as 2024-Q1")]
+pub struct InvalidQuarter;
+
+impl Serialize for Quarter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Quarter {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Quarter, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where a vacancy falls for each of the dashboard's filters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Slices {
+    pub organisation: Uuid,
+    /// The quarter it was published in.
+    pub quarter: Quarter,
+    pub band: ScaleBand,
+}
+
+/// A filter of the dashboard: the vacancies of one organisation, one quarter or one salary band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Slice {
+    Organisation(Uuid),
+    Quarter(Quarter),
+    Band(ScaleBand),
+}
+
+impl Slice {
+    pub fn contains(self, slices: &Slices) -> bool {
+        self.of(slices) == self
+    }
+
+    /// The slice of the same kind that `slices` falls in.
+    fn of(self, slices: &Slices) -> Slice {
+        match self {
+            Slice::Organisation(_) => Slice::Organisation(slices.organisation),
+            Slice::Quarter(_) => Slice::Quarter(slices.quarter),
+            Slice::Band(_) => Slice::Band(slices.band),
+        }
+    }
+
+    /// The slice of every kind that `slices` falls in.
+    fn all_of(slices: &Slices) -> [Slice; 3] {
+        [Slice::Organisation(slices.organisation), Slice::Quarter(slices.quarter), Slice::Band(slices.band)]
+    }
+
+    fn kind(self) -> usize {
+        match self {
+            Slice::Organisation(_) => 0,
+            Slice::Quarter(_) => 1,
+            Slice::Band(_) => 2,
+        }
+    }
 }
 
 /// The funnel of one arm.
@@ -187,22 +310,20 @@ pub struct FunnelCell {
     pub not_enough_data: bool,
 }
 
-/// The funnel of `people` by arm, group and stage, with nothing computed from fewer than `k`.
-pub fn funnel(people: &[Person], k: u64) -> Vec<ArmFunnel> {
+/// The funnel of `people` by arm, group and stage, overall or in one `view`, with nothing computed
+/// from fewer than `k`: counts are suppressed together with those of every other view
+/// ([`LinkedCounts`]), and a rate needs its count and its denominator shown.
+pub fn funnel(people: &[Person], view: Option<Slice>, k: u64) -> Vec<ArmFunnel> {
     let mut arms = Vec::new();
     for arm in [Arm::Pilot, Arm::Control] {
         let mine: Vec<&Person> = people.iter().filter(|p| p.arm == arm).collect();
-        let mut groups: Vec<String> = mine.iter().map(|p| p.group.clone()).collect();
-        groups.sort();
-        groups.dedup();
-        let count = |group: &str, stage: Stage| -> u64 {
-            mine.iter().filter(|p| p.group == group && p.reached.index() >= stage.index()).count() as u64
-        };
+        let linked = LinkedCounts::of(&mine, k);
+        let block = view.map_or(Some(0), |slice| linked.block_of(slice));
+        let groups = linked.groups.clone();
         let mut stages = Vec::new();
         let mut shown_before: Vec<Option<u64>> = vec![None; groups.len()];
         for stage in Stage::ALL {
-            let counts: Vec<u64> = groups.iter().map(|g| count(g, stage)).collect();
-            let shown = suppress(&counts, k);
+            let shown = linked.shown(stage, block);
             // A rate needs its count and its denominator shown, and a denominator of k or more.
             let rates: Vec<Option<Rate>> = (0..groups.len())
                 .map(|i| match (stage, shown.cells[i], shown_before[i]) {
@@ -243,6 +364,86 @@ pub fn funnel(people: &[Person], k: u64) -> Vec<ArmFunnel> {
     arms
 }
 
+/// One arm's counts per group at every stage, overall (block 0) and in every slice (a block each),
+/// with what may be shown of them. The cells of a block add up to its total, and the blocks of one
+/// kind of slice (every organisation, say) add up to the block overall, cell by cell: those sums are
+/// the lines that `suppress_linked` keeps from giving back a hidden cell.
+struct LinkedCounts {
+    groups: Vec<String>,
+    /// Blocks after the first, in order.
+    slices: Vec<Slice>,
+    /// Per stage: per block, a count per group and the block's total.
+    counts: Vec<Vec<u64>>,
+    /// Per stage, like `counts`.
+    hidden: Vec<Vec<bool>>,
+}
+
+/// What a view shows of one stage.
+struct Shown {
+    cells: Vec<Option<u64>>,
+    total: Option<u64>,
+}
+
+impl LinkedCounts {
+    fn of(people: &[&Person], k: u64) -> LinkedCounts {
+        let mut groups: Vec<String> = people.iter().map(|p| p.group.clone()).collect();
+        groups.sort();
+        groups.dedup();
+        let mut slices: Vec<Slice> = people.iter().flat_map(|p| Slice::all_of(&p.slices)).collect();
+        slices.sort();
+        slices.dedup();
+        let block: HashMap<Slice, usize> = slices.iter().enumerate().map(|(i, s)| (*s, i + 1)).collect();
+        let width = groups.len() + 1;
+        let blocks = slices.len() + 1;
+        let group_of: HashMap<&str, usize> = groups.iter().enumerate().map(|(i, g)| (g.as_str(), i)).collect();
+        // Where each person counts: their group, and the block of each of their slices.
+        let places: Vec<(usize, [usize; 3], Stage)> = people
+            .iter()
+            .map(|p| (group_of[p.group.as_str()], Slice::all_of(&p.slices).map(|s| block[&s]), p.reached))
+            .collect();
+        let mut lines: Vec<Vec<usize>> = (0..blocks).map(|b| (b * width..(b + 1) * width).collect()).collect();
+        for kind in 0..3 {
+            let of_kind: Vec<usize> = (1..blocks).filter(|b| slices[b - 1].kind() == kind).collect();
+            for column in 0..width {
+                lines.push(of_kind.iter().map(|b| b * width + column).chain([column]).collect());
+            }
+        }
+        let mut counts = Vec::new();
+        let mut hidden = Vec::new();
+        for stage in Stage::ALL {
+            let mut count = vec![0; blocks * width];
+            for &(group, slices, _) in places.iter().filter(|(_, _, reached)| *reached >= stage) {
+                for b in [0].into_iter().chain(slices) {
+                    count[b * width + group] += 1;
+                    count[b * width + width - 1] += 1;
+                }
+            }
+            hidden.push(suppress_linked(&count, &lines, k));
+            counts.push(count);
+        }
+        LinkedCounts { groups, slices, counts, hidden }
+    }
+
+    /// The block of `slice`; `None` when none of the arm's people is in it.
+    fn block_of(&self, slice: Slice) -> Option<usize> {
+        self.slices.iter().position(|s| *s == slice).map(|i| i + 1)
+    }
+
+    /// What the view of `block` shows at `stage`: zeros for a slice with nobody in it.
+    fn shown(&self, stage: Stage, block: Option<usize>) -> Shown {
+        let width = self.groups.len() + 1;
+        let Some(block) = block else {
+            return Shown { cells: vec![Some(0); self.groups.len()], total: Some(0) };
+        };
+        let (counts, hidden) = (&self.counts[stage.index()], &self.hidden[stage.index()]);
+        let at = |i: usize| (!hidden[i]).then_some(counts[i]);
+        Shown {
+            cells: (0..self.groups.len()).map(|g| at(block * width + g)).collect(),
+            total: at(block * width + width - 1),
+        }
+    }
+}
+
 /// One group's difference in differences at a stage, against the reference group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -262,16 +463,24 @@ pub struct DidRow {
 }
 
 /// The difference in differences at `stage` (the pass-through from the stage before) of every group
-/// against `reference`, bootstrapped over vacancies within each arm with `resamples` draws from
-/// `seed`. Nothing is computed where a pooled denominator has fewer than `k` people.
+/// against `reference`, overall or in one `view`, bootstrapped over vacancies within each arm with
+/// `resamples` draws from `seed`. Nothing is computed where the funnel of the view hides one of the
+/// counts the rates rest on, or where a pooled denominator has fewer than `k` people.
 pub fn differences_in_differences(
     people: &[Person],
-    stage: Stage,
+    (view, stage): (Option<Slice>, Stage),
     reference: &str,
     k: u64,
     (resamples, seed): (usize, u64),
 ) -> Vec<DidRow> {
     let before = Stage::ALL[stage.index().saturating_sub(1)];
+    let arms = funnel(people, view, k);
+    let shown = |arm: Arm, group: &str| -> bool {
+        let Some(funnel) = arms.iter().find(|f| f.arm == arm) else { return false };
+        let Some(i) = funnel.groups.iter().position(|g| g == group) else { return false };
+        [before, stage].iter().all(|s| funnel.stages[s.index()].cells[i].count.is_some())
+    };
+    let people: Vec<&Person> = people.iter().filter(|p| view.is_none_or(|v| v.contains(&p.slices))).collect();
     // Per vacancy and group: (passed the stage, reached the stage before), counted once.
     let mut counts: HashMap<(Uuid, &str), (u64, u64)> = HashMap::new();
     for person in people.iter().filter(|p| p.reached >= before) {
@@ -304,7 +513,8 @@ pub fn differences_in_differences(
                 let reference: u64 = arm.iter().map(|v| v.reference.total).sum();
                 group >= k && reference >= k
             };
-            let did = (stage != Stage::Applied && enough(&p) && enough(&c))
+            let shown = [Arm::Pilot, Arm::Control].iter().all(|&arm| shown(arm, &group) && shown(arm, reference));
+            let did = (stage != Stage::Applied && shown && enough(&p) && enough(&c))
                 .then(|| difference_in_differences(&p, &c, resamples, seed))
                 .flatten();
             DidRow {
@@ -333,6 +543,7 @@ mod tests {
                     arm,
                     group: group.to_owned(),
                     reached: stage,
+                    slices: Slices::default(),
                 })
             })
             .collect()
@@ -344,7 +555,7 @@ mod tests {
     fn the_funnel_counts_rates_and_flags_adverse_impact() {
         let mut all = people(Arm::Pilot, "netherlands", &[(Stage::Applied, 32), (Stage::PassedSift, 48)]);
         all.extend(people(Arm::Pilot, "abroad", &[(Stage::Applied, 28), (Stage::PassedSift, 12)]));
-        let funnel = funnel(&all, 5);
+        let funnel = funnel(&all, None, 5);
         let pilot = &funnel[0];
         assert_eq!(pilot.groups, ["abroad", "netherlands"]);
         let applied = &pilot.stages[0];
@@ -366,7 +577,7 @@ mod tests {
         let mut all = people(Arm::Control, "netherlands", &[(Stage::Applied, 8), (Stage::PassedSift, 10)]);
         all.extend(people(Arm::Control, "abroad", &[(Stage::Applied, 12), (Stage::PassedSift, 8)]));
         all.extend(people(Arm::Control, "unknown", &[(Stage::PassedSift, 3)]));
-        let control = &funnel(&all, 5)[1];
+        let control = &funnel(&all, None, 5)[1];
         let applied = &control.stages[0];
         let hidden: Vec<&str> = applied.cells.iter().filter(|c| c.count.is_none()).map(|c| c.group.as_str()).collect();
         assert_eq!(hidden, ["netherlands", "unknown"], "the 3, and the smallest other cell (18) as its partner");
@@ -398,7 +609,8 @@ mod tests {
         let mut add = |arm: Arm, vacancy: u128, group: &str, passed: usize, failed: usize| {
             for i in 0..passed + failed {
                 let reached = if i < passed { Stage::PassedSift } else { Stage::Applied };
-                all.push(Person { vacancy: Uuid::from_u128(vacancy), arm, group: group.to_owned(), reached });
+                let slices = Slices::default();
+                all.push(Person { vacancy: Uuid::from_u128(vacancy), arm, group: group.to_owned(), reached, slices });
             }
         };
         add(Arm::Pilot, 1, "abroad", 15, 35);
@@ -410,16 +622,64 @@ mod tests {
         add(Arm::Control, 3, "netherlands", 20, 30);
         add(Arm::Control, 4, "netherlands", 20, 30);
         add(Arm::Control, 4, "unknown", 1, 2);
-        let rows = differences_in_differences(&all, Stage::PassedSift, "netherlands", 5, (500, 9));
-        assert_eq!(rows.len(), 2);
+        add(Arm::Control, 4, "anders", 2, 4);
+        let rows = differences_in_differences(&all, (None, Stage::PassedSift), "netherlands", 5, (500, 9));
+        assert_eq!(rows.len(), 3);
         let abroad = &rows[0];
         assert!((abroad.estimate.expect("computed") - 0.10).abs() < 1e-12);
         assert!((abroad.pilot_gap.expect("gap") - -0.10).abs() < 1e-12);
         // Alike vacancies within each arm: every bootstrap draw gives 0.10, up to rounding.
         let (low, high) = abroad.interval.expect("interval");
         assert!((low - 0.10).abs() < 1e-9 && (high - 0.10).abs() < 1e-9, "({low}, {high})");
-        let unknown = &rows[1];
-        assert!(unknown.not_enough_data && unknown.estimate.is_none(), "three people, no pilot arm");
+        for row in &rows[1..] {
+            assert!(row.not_enough_data && row.estimate.is_none(), "{}: hidden in the funnel, no pilot arm", row.group);
+        }
+    }
+
+    fn at(organisation: u128, arm: Arm, group: &str, passed: usize, failed: usize) -> Vec<Person> {
+        let slices = Slices { organisation: Uuid::from_u128(organisation), ..Slices::default() };
+        (0..passed + failed)
+            .map(|i| Person {
+                vacancy: Uuid::from_u128(organisation * 10 + i as u128 % 2),
+                arm,
+                group: group.to_owned(),
+                reached: if i < passed { Stage::PassedSift } else { Stage::Applied },
+                slices,
+            })
+            .collect()
+    }
+
+    /// Overall 43 born abroad applied, 40 of them at the first organisation: showing the 40 in the
+    /// first organisation's view would give away the 3 at the second, hidden in its own view.
+    #[test]
+    fn a_filtered_funnel_gives_away_no_hidden_cell_of_another_view() {
+        let mut all = at(1, Arm::Pilot, "abroad", 20, 20);
+        all.extend(at(1, Arm::Pilot, "netherlands", 30, 30));
+        all.extend(at(2, Arm::Pilot, "abroad", 1, 2));
+        all.extend(at(2, Arm::Pilot, "netherlands", 25, 25));
+        all.extend(at(1, Arm::Control, "abroad", 15, 25));
+        all.extend(at(1, Arm::Control, "netherlands", 30, 30));
+        let applied = |view: Option<Slice>| -> Vec<Option<u64>> {
+            funnel(&all, view, 5)[0].stages[0].cells.iter().map(|c| c.count).collect()
+        };
+        let (first, second) = (Slice::Organisation(Uuid::from_u128(1)), Slice::Organisation(Uuid::from_u128(2)));
+        assert_eq!(applied(None), [Some(43), Some(110)], "overall");
+        assert_eq!(applied(Some(second))[0], None, "the 3");
+        assert_eq!(applied(Some(first))[0], None, "the 40, which 43 − 40 would give the 3 away with");
+        assert_eq!(applied(Some(Slice::Organisation(Uuid::from_u128(3)))), [Some(0), Some(0)], "nobody there");
+        let did = |view| differences_in_differences(&all, (view, Stage::PassedSift), "netherlands", 5, (100, 1));
+        assert!(!did(None)[0].not_enough_data, "overall every count is shown");
+        assert!(did(Some(first))[0].not_enough_data, "nothing from a hidden count");
+    }
+
+    #[test]
+    fn quarters_are_written_as_on_the_wire() {
+        let quarter = Quarter::of(2024, 5);
+        assert_eq!(quarter.to_string(), "2024-Q2");
+        assert_eq!("2024-Q2".parse(), Ok(quarter));
+        assert_eq!(Quarter::of(2023, 12).next(), Quarter { year: 2024, quarter: 1 });
+        assert_eq!("2024-Q5".parse::<Quarter>(), Err(InvalidQuarter));
+        assert_eq!(serde_json::to_value(quarter).expect("json"), "2024-Q2");
     }
 
     #[test]
@@ -429,6 +689,7 @@ mod tests {
         }
         for stage in Stage::ALL {
             assert_eq!(serde_json::to_value(stage).expect("json"), stage.as_str());
+            assert_eq!(Stage::of_event(stage.event()), Some(stage));
         }
     }
 }

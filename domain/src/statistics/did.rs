@@ -50,15 +50,27 @@ pub fn difference_in_differences(
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut draws = Vec::with_capacity(resamples);
     for _ in 0..resamples {
-        let p: Vec<&VacancyCounts> = (0..pilot.len()).filter_map(|_| pilot.choose(&mut rng)).collect();
-        let c: Vec<&VacancyCounts> = (0..control.len()).filter_map(|_| control.choose(&mut rng)).collect();
-        if let (Some(p), Some(c)) = (gap(&p), gap(&c)) {
+        let p = resampled_gap(pilot, &mut rng);
+        let c = resampled_gap(control, &mut rng);
+        if let (Some(p), Some(c)) = (p, c) {
             draws.push(p - c);
         }
     }
     draws.sort_by(f64::total_cmp);
     let at = |q: f64| draws.get(((draws.len().saturating_sub(1)) as f64 * q).round() as usize).copied();
     Some(Did { estimate: pilot_gap - control_gap, low: at(0.025)?, high: at(0.975)?, pilot_gap, control_gap })
+}
+
+/// The gap in one bootstrap draw: as many vacancies as `arm` has, drawn with replacement, pooled.
+fn resampled_gap(arm: &[VacancyCounts], rng: &mut ChaCha8Rng) -> Option<f64> {
+    let (mut group, mut reference) = (Rate::new(0, 0), Rate::new(0, 0));
+    for _ in 0..arm.len() {
+        if let Some(v) = arm.choose(rng) {
+            group = Rate::new(group.selected + v.group.selected, group.total + v.group.total);
+            reference = Rate::new(reference.selected + v.reference.selected, reference.total + v.reference.total);
+        }
+    }
+    Some(group.share()? - reference.share()?)
 }
 
 #[cfg(test)]

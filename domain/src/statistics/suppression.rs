@@ -1,40 +1,43 @@
 //! Small cells: no number computed from fewer than *k* people leaves the server. A breakdown whose
 //! total is shown needs more than hiding its small cells: with one cell hidden, total minus the
-//! others gives it back, so a second cell is hidden too (complementary suppression).
+//! others gives it back, so a second cell is hidden too (complementary suppression). Breakdowns that
+//! share cells (the dashboard overall and filtered by organisation, where the cells of every
+//! organisation add up to the cell overall) are suppressed together by [`suppress_linked`], so no
+//! difference between a filtered and an unfiltered table gives a hidden cell back.
 
 use super::proportions::Rate;
 
-/// A breakdown as it may be published: each cell's count or `None`, and the total or `None`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Breakdown {
-    pub cells: Vec<Option<u64>>,
-    pub total: Option<u64>,
-}
-
-/// Suppresses the counts of 1 to k − 1 people (primary), then, where exactly one cell is hidden, the
-/// smallest other cell with people (complementary). A total of 1 to k − 1 people is hidden with
-/// every cell; otherwise a hidden cell always has a partner, and the total stays. Nobody is zero.
-pub fn suppress(counts: &[u64], k: u64) -> Breakdown {
-    let total: u64 = counts.iter().sum();
-    if total > 0 && total < k {
-        return Breakdown { cells: vec![None; counts.len()], total: None };
-    }
-    let mut cells: Vec<Option<u64>> = counts.iter().map(|&c| (c == 0 || c >= k).then_some(c)).collect();
-    let hidden = cells.iter().filter(|c| c.is_none()).count();
-    if hidden == 1 {
-        let partner = counts
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| cells[*i].is_some() && **c > 0)
-            .min_by_key(|(i, c)| (**c, *i))
-            .map(|(i, _)| i);
-        match partner {
-            Some(i) => cells[i] = None,
-            // Only zeros beside the hidden cell would make the total that cell: never shown.
-            None => return Breakdown { cells, total: None },
+/// Suppresses linked breakdowns together. `counts` are all the cells; each line lists the cells of
+/// one breakdown with its total last (`line[..n-1]` add up to `line[n-1]`), and a cell may be in
+/// several lines (a total of one breakdown is a cell of another). Returns which cells are hidden.
+///
+/// Every count of 1 to k − 1 is hidden (primary). Then, while some line has exactly one hidden
+/// cell, which the line's sum would give back, the smallest other cell of that line with people in
+/// it is hidden too (complementary), its total only when no other cell has people; repeated until no
+/// line has exactly one hidden cell. Zeros are no one and stay.
+pub fn suppress_linked(counts: &[u64], lines: &[Vec<usize>], k: u64) -> Vec<bool> {
+    let mut hidden: Vec<bool> = counts.iter().map(|&c| c > 0 && c < k).collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for line in lines {
+            if line.iter().filter(|&&i| hidden[i]).count() != 1 {
+                continue;
+            }
+            let (parts, total) = line.split_at(line.len().saturating_sub(1));
+            let partner = parts
+                .iter()
+                .copied()
+                .filter(|&i| !hidden[i] && counts[i] > 0)
+                .min_by_key(|&i| (counts[i], i))
+                .or_else(|| total.first().copied().filter(|&i| !hidden[i]));
+            if let Some(i) = partner {
+                hidden[i] = true;
+                changed = true;
+            }
         }
     }
-    Breakdown { cells, total: Some(total) }
+    hidden
 }
 
 /// A rate may be shown when its denominator has at least k people.
@@ -46,42 +49,86 @@ pub fn rate_visible(rate: Rate, k: u64) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn small_cells_are_hidden_with_a_partner_so_the_total_does_not_give_them_away() {
-        // Primary: the 3 goes. Complementary: the smallest other cell with people, the 6, goes too.
-        assert_eq!(
-            suppress(&[40, 3, 6, 12], 5),
-            Breakdown { cells: vec![Some(40), None, None, Some(12)], total: Some(61) }
-        );
-        // Two small cells hide each other; zeros are no one and stay.
-        assert_eq!(
-            suppress(&[40, 3, 2, 0], 5),
-            Breakdown { cells: vec![Some(40), None, None, Some(0)], total: Some(45) }
-        );
-        // The partner may itself be large: 9 hides the 3.
-        assert_eq!(suppress(&[9, 3, 0], 5), Breakdown { cells: vec![None, None, Some(0)], total: Some(12) });
-        // Fewer than k people in all: nothing.
-        assert_eq!(suppress(&[2, 1], 5), Breakdown { cells: vec![None, None], total: None });
-        assert_eq!(suppress(&[0, 0], 5), Breakdown { cells: vec![Some(0), Some(0)], total: Some(0) }, "nobody");
+    /// One breakdown: its cells, then its total.
+    fn one_line(cells: &[u64]) -> Vec<bool> {
+        let mut counts = cells.to_vec();
+        counts.push(cells.iter().sum());
+        suppress_linked(&counts, &[(0..counts.len()).collect()], 5)
     }
 
     #[test]
-    fn no_hidden_cell_can_be_recovered_from_what_is_shown() {
-        // For every breakdown of up to three cells of 0..8 people: if one cell is hidden, at least
-        // one other cell is hidden as well, or the total is.
-        for a in 0..8 {
-            for b in 0..8 {
-                for c in 0..8 {
-                    let shown = suppress(&[a, b, c], 5);
-                    let hidden = shown.cells.iter().filter(|x| x.is_none()).count();
-                    assert!(hidden != 1 || shown.total.is_none(), "{a} {b} {c}: {shown:?}");
-                    for (cell, count) in shown.cells.iter().zip([a, b, c]) {
-                        assert!(cell.is_none_or(|n| n == 0 || n >= 5), "{count} shown");
-                    }
-                }
+    fn small_cells_are_hidden_with_a_partner_so_the_total_does_not_give_them_away() {
+        // Primary: the 3 goes. Complementary: the smallest other cell with people, the 6, goes too.
+        assert_eq!(one_line(&[40, 3, 6, 12]), [false, true, true, false, false]);
+        // Two small cells hide each other; zeros are no one and stay.
+        assert_eq!(one_line(&[40, 3, 2, 0]), [false, true, true, false, false]);
+        // The partner may itself be large: 9 hides the 3.
+        assert_eq!(one_line(&[9, 3, 0]), [true, true, false, false]);
+        // Fewer than k people in all: the total goes with them.
+        assert_eq!(one_line(&[2, 1]), [true, true, true]);
+        assert_eq!(one_line(&[3, 0]), [true, false, true], "the 3, and the total that is the 3");
+        assert_eq!(one_line(&[0, 0]), [false, false, false], "nobody");
+        assert!(!rate_visible(Rate::new(1, 4), 5));
+        assert!(rate_visible(Rate::new(0, 5), 5));
+    }
+
+    /// A two-way table with its margins: the cells of each row add up to the row's total, the cells
+    /// of each column to the column's, as the dashboard per organisation adds up to the dashboard
+    /// overall. Returns the counts (rows, then row totals, column totals, grand total) and lines.
+    fn two_way(table: &[&[u64]]) -> (Vec<u64>, Vec<Vec<usize>>) {
+        let (rows, columns) = (table.len(), table[0].len());
+        let mut counts: Vec<u64> = table.iter().flat_map(|row| row.iter().copied()).collect();
+        let row_total = counts.len();
+        counts.extend(table.iter().map(|row| row.iter().sum::<u64>()));
+        let column_total = counts.len();
+        counts.extend((0..columns).map(|c| table.iter().map(|row| row[c]).sum::<u64>()));
+        counts.push(table.iter().flat_map(|row| row.iter()).sum());
+        let grand = counts.len() - 1;
+        let mut lines = Vec::new();
+        for r in 0..rows {
+            let mut line: Vec<usize> = (0..columns).map(|c| r * columns + c).collect();
+            line.push(row_total + r);
+            lines.push(line);
+        }
+        for c in 0..columns {
+            let mut line: Vec<usize> = (0..rows).map(|r| r * columns + c).collect();
+            line.push(column_total + c);
+            lines.push(line);
+        }
+        lines.push((row_total..row_total + rows).chain([grand]).collect());
+        lines.push((column_total..column_total + columns).chain([grand]).collect());
+        (counts, lines)
+    }
+
+    #[test]
+    fn a_cell_hidden_in_a_filtered_table_cannot_be_had_from_the_unfiltered_one() {
+        // Two organisations; women at the second are 3. Overall women are 43: 43 − 40 would give
+        // the 3 back, so a partner is hidden in the women's column too, and in each row touched.
+        let (counts, lines) = two_way(&[&[40, 50], &[3, 60]]);
+        let hidden = suppress_linked(&counts, &lines, 5);
+        assert!(hidden[2], "the 3");
+        for line in &lines {
+            assert_ne!(line.iter().filter(|&&i| hidden[i]).count(), 1, "{line:?} gives a hidden cell back");
+        }
+        assert!(!hidden[counts.len() - 1], "the grand total stays");
+    }
+
+    #[test]
+    fn no_line_of_linked_tables_ever_has_exactly_one_hidden_cell() {
+        // Every 2 × 3 table of 0, 2, 6 and 9 people: nothing small shows, no line gives one back.
+        let values = [0, 2, 6, 9];
+        for code in 0..values.len().pow(6) {
+            let cell = |i: u32| values[code / values.len().pow(i) % values.len()];
+            let (a, b) = ([cell(0), cell(1), cell(2)], [cell(3), cell(4), cell(5)]);
+            let (counts, lines) = two_way(&[&a, &b]);
+            let hidden = suppress_linked(&counts, &lines, 5);
+            for (i, &count) in counts.iter().enumerate() {
+                assert!(hidden[i] || count == 0 || count >= 5, "{a:?} {b:?}: {count} shown");
+            }
+            for line in &lines {
+                assert_ne!(line.iter().filter(|&&i| hidden[i]).count(), 1, "{a:?} {b:?}: {line:?}");
             }
         }
-        assert!(!rate_visible(Rate::new(1, 4), 5));
         assert!(rate_visible(Rate::new(0, 5), 5));
     }
 }

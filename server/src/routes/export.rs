@@ -8,6 +8,7 @@
 //! dates are months, and its monitoring variables are k-anonymous per vacancy
 //! (`domain::evaluation::microdata`).
 
+use std::collections::HashMap;
 use std::fmt::Display;
 use std::io::Write;
 
@@ -17,18 +18,24 @@ use api::problem::Problem;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
 use domain::evaluation::microdata::k_anonymous;
+use domain::evaluation::{Background, group_of};
+use domain::monitoring::MonitoringAnswers;
+use domain::vacancy::Arm;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 
 use crate::auth::CurrentUser;
-use crate::entities::pilots;
+use crate::entities::{application_events, monitoring_responses, pilots};
 use crate::error::ApiError;
-use crate::routes::evaluation::{Applicant, applicants_of, did_for, funnel_for, k_of};
+use crate::evaluation::{PilotVacancy, ReliabilityReport, VACANCIES_PER_READ, applicants, k_of};
+use crate::routes::evaluation::{ViewQuery, did_for, funnel_for};
 use crate::routes::pilots::{assignment_log, readable};
-use crate::routes::reliability::{ReliabilityReport, reliability_for};
+use crate::routes::reliability::reliability_for;
 use crate::startup::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -43,16 +50,18 @@ fn born_in_netherlands() -> Variable {
 }
 
 /// The funnel by one variable as CSV.
-#[utoipa::path(get, path = "/pilots/{id}/funnel.csv", tag = "evaluation", params(FunnelCsvQuery),
+#[utoipa::path(get, path = "/pilots/{id}/funnel.csv", tag = "evaluation", params(FunnelCsvQuery, ViewQuery),
     responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
 pub async fn funnel_csv(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
     Query(query): Query<FunnelCsvQuery>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
+    let view = view.view()?;
     let pilot = readable(&state, &user, id).await?;
-    let funnel = funnel_for(&pilot, &applicants_of(&state, &pilot).await?, query.variable);
+    let funnel = funnel_for(&pilot, &*applicants(&state, &pilot).await?, (query.variable, view));
     Ok(csv_file(&format!("funnel-{}.csv", query.variable.as_str()), funnel_table(&funnel)?))
 }
 
@@ -69,17 +78,19 @@ fn passed_sift() -> Stage {
 }
 
 /// The difference in differences by one variable at one stage as CSV.
-#[utoipa::path(get, path = "/pilots/{id}/did.csv", tag = "evaluation", params(DidCsvQuery),
+#[utoipa::path(get, path = "/pilots/{id}/did.csv", tag = "evaluation", params(DidCsvQuery, ViewQuery),
     responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
 pub async fn did_csv(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
     Query(query): Query<DidCsvQuery>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
+    let view = view.view()?;
     let pilot = readable(&state, &user, id).await?;
-    let applicants = applicants_of(&state, &pilot).await?;
-    let did = did_for(&pilot, &applicants, (query.variable, query.stage), None);
+    let applicants = applicants(&state, &pilot).await?;
+    let did = did_for(&pilot, &applicants, (query.variable, view, query.stage), None);
     let name = format!("did-{}-{}.csv", query.variable.as_str(), query.stage.as_str());
     Ok(csv_file(&name, did_table(&did)?))
 }
@@ -92,16 +103,18 @@ pub struct ReliabilityCsvQuery {
 
 /// The reliability of every vacancy's sift or interview scores as CSV, one row per question and one
 /// for all questions together.
-#[utoipa::path(get, path = "/pilots/{id}/reliability.csv", tag = "evaluation", params(ReliabilityCsvQuery),
+#[utoipa::path(get, path = "/pilots/{id}/reliability.csv", tag = "evaluation", params(ReliabilityCsvQuery, ViewQuery),
     responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
 pub async fn reliability_csv(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
     Query(query): Query<ReliabilityCsvQuery>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
+    let view = view.view()?;
     let pilot = readable(&state, &user, id).await?;
-    let report = reliability_for(&state, &pilot, query.source).await?;
+    let report = reliability_for(&state, &pilot, (query.source, view)).await?;
     Ok(csv_file(&format!("reliability-{}.csv", query.source.as_str()), reliability_table(&report)?))
 }
 
@@ -127,25 +140,25 @@ pub async fn bundle(
     Path(id): Path<Uuid>,
 ) -> Result<Response, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    let applicants = applicants_of(&state, &pilot).await?;
+    let applicants = applicants(&state, &pilot).await?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for variable in Variable::ALL {
         let name = variable.as_str();
-        files.push((format!("funnel/{name}.csv"), funnel_table(&funnel_for(&pilot, &applicants, variable))?));
+        files.push((format!("funnel/{name}.csv"), funnel_table(&funnel_for(&pilot, &applicants, (variable, None)))?));
         for stage in Stage::ALL.into_iter().skip(1) {
-            let did = did_for(&pilot, &applicants, (variable, stage), None);
+            let did = did_for(&pilot, &applicants, (variable, None, stage), None);
             files.push((format!("did/{name}-{}.csv", stage.as_str()), did_table(&did)?));
         }
     }
     for source in [ScoreSource::Sift, ScoreSource::Interview] {
-        let report = reliability_for(&state, &pilot, source).await?;
+        let report = reliability_for(&state, &pilot, (source, None)).await?;
         let name = source.as_str();
         files.push((format!("reliability/{name}.csv"), reliability_table(&report)?));
         files.push((format!("reliability/{name}-leniency.csv"), leniency_table(&report)?));
         files.push((format!("reliability/{name}-summary.csv"), summary_table(&report)?));
     }
     files.push(("assignments.csv".to_owned(), assignment_table(&assignment_log(&state, &pilot).await?)?));
-    files.push(("events.csv".to_owned(), event_log(&pilot, &applicants)?));
+    files.push(("events.csv".to_owned(), event_log(&state, &pilot, &applicants.vacancies).await?));
     files.push(("codebook.md".to_owned(), codebook(&pilot).into_bytes()));
     let zipped = zipped(files)?;
     let name = format!("evaluatie-{}.zip", pilot.starts_on);
@@ -368,29 +381,94 @@ const EVENT_LOG_VARIABLES: [Variable; 6] = [
 
 /// One row per event of every applicant: a new pseudonym, the vacancy and its arm, the event, the
 /// questionnaire step where there is one, the month, and the k-anonymous monitoring variables.
-fn event_log(pilot: &pilots::Model, applicants: &[Applicant]) -> Result<Vec<u8>, ApiError> {
-    let values: Vec<(Uuid, Vec<String>)> =
-        applicants.iter().map(|a| (a.vacancy, EVENT_LOG_VARIABLES.iter().map(|v| a.group(*v)).collect())).collect();
-    let shown = k_anonymous(&values, u64::from(k_of(pilot)));
+/// One person's procedure as the event log shows it.
+struct History<'a> {
+    subject: String,
+    vacancy: &'a PilotVacancy,
+    /// Oldest first: kind, step, month.
+    events: Vec<(String, String, String)>,
+    groups: Vec<String>,
+}
+
+/// The event log: a row per stage event of every person at the pilot's vacancies with an arm, with
+/// their monitoring variables where k-anonymous within the vacancy. Written a few vacancies at a
+/// time (k-anonymity is per vacancy), so a large pilot's log is never in memory as rows.
+async fn event_log(state: &AppState, pilot: &pilots::Model, vacancies: &[PilotVacancy]) -> Result<Vec<u8>, ApiError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["person", "vacancy_id", "arm", "event", "step", "month"];
     header.extend(EVENT_LOG_VARIABLES.iter().map(|v| v.as_str()));
-    let mut rows = Vec::new();
-    for (applicant, monitoring) in applicants.iter().zip(shown) {
-        let person = bundle_pseudonym(pilot, &applicant.subject);
-        for event in &applicant.events {
-            let mut row = vec![
-                person.clone(),
-                applicant.vacancy.to_string(),
-                applicant.arm.as_str().to_owned(),
-                event.kind.clone(),
-                event.step.clone().unwrap_or_default(),
-                event.at.format("%Y-%m").to_string(),
-            ];
-            row.extend(monitoring.iter().map(|value| value.clone().unwrap_or_default()));
-            rows.push(row);
+    writer.write_record(&header).map_err(anyhow::Error::from)?;
+    for chunk in vacancies.chunks(VACANCIES_PER_READ) {
+        let histories = histories(state, chunk).await?;
+        let values: Vec<(Uuid, Vec<String>)> = histories.iter().map(|h| (h.vacancy.id, h.groups.clone())).collect();
+        let shown = k_anonymous(&values, u64::from(k_of(pilot)));
+        for (history, monitoring) in histories.iter().zip(shown) {
+            let person = bundle_pseudonym(pilot, &history.subject);
+            let vacancy = history.vacancy.id.to_string();
+            let arm = history.vacancy.arm.map(Arm::as_str).unwrap_or_default();
+            for (kind, step, month) in &history.events {
+                let mut row = vec![person.as_str(), vacancy.as_str(), arm, kind, step, month];
+                row.extend(monitoring.iter().map(|value| value.as_deref().unwrap_or_default()));
+                writer.write_record(&row).map_err(anyhow::Error::from)?;
+            }
         }
     }
-    table(&header, rows)
+    Ok(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+}
+
+/// An event as the log reads it: subject, vacancy, kind, step, when.
+type EventRow = (String, Uuid, String, Option<String>, DateTime<Utc>);
+
+/// The procedure of every person who left an event at one of `vacancies`, with their groups for
+/// the event log's variables.
+async fn histories<'a>(state: &AppState, vacancies: &'a [PilotVacancy]) -> Result<Vec<History<'a>>, ApiError> {
+    use application_events::Column as Event;
+    let by_id: HashMap<Uuid, &PilotVacancy> = vacancies.iter().map(|v| (v.id, v)).collect();
+    let events: Vec<EventRow> = application_events::Entity::find()
+        .select_only()
+        .columns([Event::Subject, Event::VacancyId, Event::Kind, Event::Step, Event::At])
+        .filter(Event::VacancyId.is_in(by_id.keys().copied()))
+        .order_by_asc(Event::Subject)
+        .order_by_asc(Event::At)
+        .order_by_asc(Event::Id)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    let monitoring: Vec<(String, String, Option<bool>, Option<String>)> = monitoring_responses::Entity::find()
+        .select_only()
+        .columns([
+            monitoring_responses::Column::Pseudonym,
+            monitoring_responses::Column::Answers,
+            monitoring_responses::Column::BornInNetherlands,
+            monitoring_responses::Column::Continent,
+        ])
+        .filter(monitoring_responses::Column::VacancyId.is_in(by_id.keys().copied()))
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    let mut monitoring: HashMap<String, (String, Option<bool>, Option<String>)> = monitoring
+        .into_iter()
+        .map(|(pseudonym, answers, born, continent)| (pseudonym, (answers, born, continent)))
+        .collect();
+    let mut histories: Vec<History> = Vec::new();
+    for (subject, vacancy, kind, step, at) in events {
+        let Some(&vacancy) = by_id.get(&vacancy) else { continue };
+        let event = (kind, step.unwrap_or_default(), at.format("%Y-%m").to_string());
+        if let Some(last) = histories.last_mut().filter(|h| h.subject == subject) {
+            last.events.push(event);
+            continue;
+        }
+        let row = monitoring.remove(&subject);
+        let answers: Option<MonitoringAnswers> = row.as_ref().and_then(|(a, _, _)| serde_json::from_str(a).ok());
+        let background = Background {
+            answers: answers.as_ref(),
+            born_in_netherlands: row.as_ref().and_then(|(_, born, _)| *born),
+            continent: row.as_ref().and_then(|(_, _, continent)| continent.as_deref()),
+        };
+        let groups = EVENT_LOG_VARIABLES.iter().map(|v| group_of(*v, &background)).collect();
+        histories.push(History { subject, vacancy, events: vec![event], groups });
+    }
+    Ok(histories)
 }
 
 /// A pseudonym for the bundle only: the platform's pseudonym (never exported) hashed with the

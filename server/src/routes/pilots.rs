@@ -24,7 +24,7 @@ use domain::pilot::{
 use domain::vacancy::Arm;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Select, Set,
 };
 use uuid::Uuid;
 
@@ -306,6 +306,14 @@ pub(crate) async fn vacancies_of(
     db: &impl ConnectionTrait,
     pilot: &pilots::Model,
 ) -> Result<Vec<vacancies::Model>, ApiError> {
+    Ok(in_pilot(db, pilot).await?.all(db).await?)
+}
+
+/// The query of the vacancies of the pilot's organisations published in its period, by title.
+pub(crate) async fn in_pilot(
+    db: &impl ConnectionTrait,
+    pilot: &pilots::Model,
+) -> Result<Select<vacancies::Entity>, ApiError> {
     let organisations = organisations_of(db, pilot.id).await?;
     let start = pilot.starts_on.and_time(NaiveTime::MIN).and_utc();
     let end = day_after(pilot.ends_on).and_time(NaiveTime::MIN).and_utc();
@@ -314,9 +322,7 @@ pub(crate) async fn vacancies_of(
         .filter(vacancies::Column::PublishedAt.gte(start))
         .filter(vacancies::Column::PublishedAt.lt(end))
         .order_by_asc(vacancies::Column::Title)
-        .order_by_asc(vacancies::Column::Id)
-        .all(db)
-        .await?)
+        .order_by_asc(vacancies::Column::Id))
 }
 
 async fn organisations_of(db: &impl ConnectionTrait, pilot: Uuid) -> Result<Vec<Uuid>, ApiError> {

@@ -492,8 +492,9 @@ async fn the_pilot_reports_how_far_scorers_agreed_on_the_first_scores_only() {
     let kit = kit_and_interviewers(&app, &procedure.vacancy).await;
     // Two interviewers, five candidates; on the first question they give 1 and 2, 2 and 2, 3 and
     // 3, 4 and 5, 5 and 5.
+    // The fifth pair comes later, once the evaluator has looked.
     let pairs = [(1, 2), (2, 2), (3, 3), (4, 5), (5, 5)];
-    for (candidate, (first, second)) in procedure.shortlist.candidates.iter().zip(pairs) {
+    for (candidate, (first, second)) in procedure.shortlist.candidates.iter().zip(pairs).take(4) {
         let candidate = id_of(&app, id, &candidate.label).await;
         interview(&app, "lid1", id, candidate, &kit, &[first, 3]).await;
         interview(&app, "lid2", id, candidate, &kit, &[second, 3]).await;
@@ -543,6 +544,13 @@ async fn the_pilot_reports_how_far_scorers_agreed_on_the_first_scores_only() {
     assert!(sift.vacancies[0].leniency.iter().all(|l| l.abs() < 1e-12));
     assert_eq!(sift.summary.questions, 1);
 
+    // Four interviewed candidates are fewer than k; the fifth scorecards count at once.
+    let early: Reliability = app.get(&path(pilots[0], "interview")).await.json().await.expect("reliability");
+    assert!(early.vacancies[0].questions[0].agreement.not_enough_data);
+    let fifth = id_of(&app, id, &procedure.shortlist.candidates[4].label).await;
+    interview(&app, "lid1", id, fifth, &kit, &[5, 3]).await;
+    interview(&app, "lid2", id, fifth, &kit, &[5, 3]).await;
+    login(&app, "eval1").await;
     let interview: Reliability = app.get(&path(pilots[0], "interview")).await.json().await.expect("reliability");
     let first = &interview.vacancies[0].questions[0].agreement;
     // Worked by hand: BMS = 4.65, JMS = 0.40, EMS = 0.15 over five candidates and two

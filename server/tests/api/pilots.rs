@@ -335,12 +335,9 @@ async fn the_bundle_holds_the_dashboards_figures_and_no_one_who_stands_out() {
     assert_eq!(app.get(&format!("/api/pilots/{}/bundle.zip", pilot.id)).await.status(), StatusCode::FORBIDDEN);
 }
 
-/// `seed-demo --vacancies … --applications …`: a pilot with both arms whose dashboard shows what
-/// the generator put in: every applicant counted once, scorers who agree as far as their noise
-/// allows, and a CV sift in the control arm that passes people born abroad less often.
-#[tokio::test]
-async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
-    use api::evaluation::{DifferenceInDifferences, Funnel, Reliability, Stage};
+/// The demo with a generated pilot of 40 vacancies and 4,000 applications; the demo evaluator is
+/// logged in. Returns the app and the demo pilot.
+async fn generated_demo() -> (TestApp, Uuid) {
     use server::demo_pilot::{Size, seed};
     let app = spawn_app().await;
     server::demo::seed(&app.state.db, &app.state.audit, &app.state.keys).await.expect("the demo");
@@ -351,6 +348,16 @@ async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
     assert_eq!(app.login("evaluator", server::accounts::DEMO_PASSWORD).await.status(), StatusCode::OK);
     let pilots: Vec<PilotSummary> = app.get("/api/pilots").await.json().await.expect("pilots");
     let pilot = pilots.iter().find(|p| p.name == server::demo::DEMO_PILOT).expect("the demo pilot").id;
+    (app, pilot)
+}
+
+/// `seed-demo --vacancies … --applications …`: a pilot with both arms whose dashboard shows what
+/// the generator put in: every applicant counted once, scorers who agree as far as their noise
+/// allows, and a CV sift in the control arm that passes people born abroad less often.
+#[tokio::test]
+async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
+    use api::evaluation::{DifferenceInDifferences, Funnel, Reliability, Stage};
+    let (app, pilot) = generated_demo().await;
 
     let funnel: Funnel = app.get(&format!("/api/pilots/{pilot}/funnel")).await.json().await.expect("funnel");
     let applied: u64 = funnel.arms.iter().map(|arm| arm.stages[0].total.expect("shown")).sum();
@@ -375,4 +382,92 @@ async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
     assert!(abroad.control_gap.expect("a gap") < 0.0, "{abroad:?}");
     assert!(abroad.estimate.expect("an estimate") > 0.0, "{abroad:?}");
     assert!(did.stage == Stage::PassedSift && abroad.interval.is_some());
+}
+
+/// The dashboard filtered by organisation, quarter or salary band: every view's funnel is
+/// suppressed together with the others, so no hidden count comes back as the difference between a
+/// view and the views beside it, or between a view's total and its cells.
+#[tokio::test]
+async fn filtered_views_give_no_hidden_count_back_by_difference() {
+    use api::evaluation::{Funnel, Reliability};
+    use chrono::Datelike;
+    use domain::evaluation::Quarter;
+    let (app, pilot) = generated_demo().await;
+    let details: Pilot = app.get(&format!("/api/pilots/{pilot}")).await.json().await.expect("pilot");
+    let mut quarters = vec![Quarter::of(details.starts_on.year(), details.starts_on.month())];
+    while *quarters.last().expect("one") < Quarter::of(details.ends_on.year(), details.ends_on.month()) {
+        quarters.push(quarters.last().expect("one").next());
+    }
+    let mut bands: Vec<_> = details.vacancies.iter().map(|v| v.band).collect();
+    bands.sort();
+    bands.dedup();
+    let kinds: Vec<Vec<String>> = vec![
+        details.organisations.iter().map(|o| format!("organisation={}", o.id)).collect(),
+        quarters.iter().map(|q| format!("quarter={q}")).collect(),
+        bands.iter().map(|b| format!("band={}", b.as_str())).collect(),
+    ];
+    assert!(kinds[1].len() >= 6 && kinds[2].len() >= 2, "{kinds:?}");
+    // Continent: groups small enough to be hidden in some views.
+    let funnel = |filter: String| {
+        let app = &app;
+        async move {
+            let path = format!("/api/pilots/{pilot}/funnel?variable=continent&{filter}");
+            let response = app.get(&path).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            response.json::<Funnel>().await.expect("funnel")
+        }
+    };
+    let overall = funnel(String::new()).await;
+    let mut hidden_in_views = 0;
+    for views in &kinds {
+        let mut funnels = Vec::new();
+        for view in views {
+            funnels.push(funnel(view.clone()).await);
+        }
+        for (a, arm) in overall.arms.iter().enumerate() {
+            for (s, stage) in arm.stages.iter().enumerate() {
+                // A column: one group (or the total) in every view of this kind, and overall.
+                for (g, group) in arm.groups.iter().enumerate() {
+                    let cell = |f: &Funnel| {
+                        let arm = &f.arms[a];
+                        arm.groups.iter().position(|x| x == group).map_or(Some(0), |i| arm.stages[s].cells[i].count)
+                    };
+                    let column: Vec<Option<u64>> = funnels.iter().map(cell).chain([stage.cells[g].count]).collect();
+                    let hidden = column.iter().filter(|c| c.is_none()).count();
+                    assert_ne!(hidden, 1, "{group} at {:?}: {column:?} gives the hidden one back", stage.stage);
+                    hidden_in_views += hidden;
+                    assert!(column.iter().flatten().all(|&n| n == 0 || n >= 5), "{column:?}");
+                }
+                let totals: Vec<Option<u64>> =
+                    funnels.iter().map(|f| f.arms[a].stages[s].total).chain([stage.total]).collect();
+                assert_ne!(totals.iter().filter(|t| t.is_none()).count(), 1, "{totals:?}");
+                if totals.iter().all(Option::is_some) {
+                    let slices: u64 = totals[..totals.len() - 1].iter().flatten().sum();
+                    assert_eq!(Some(slices), stage.total, "the views of one kind add up to the whole");
+                }
+                // A row: each view's cells and its total.
+                for f in &funnels {
+                    let row = &f.arms[a].stages[s];
+                    let hidden =
+                        row.cells.iter().filter(|c| c.count.is_none()).count() + usize::from(row.total.is_none());
+                    assert_ne!(hidden, 1, "{row:?}");
+                }
+            }
+        }
+    }
+    assert!(hidden_in_views > 0, "the generated pilot has small groups in some views");
+
+    // One filter at a time, explained; a band's reliability shows that band's vacancies only.
+    let both = format!("/api/pilots/{pilot}/funnel?{}&{}", kinds[1][0], kinds[2][0]);
+    let refused = app.get(&both).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(refused).await.code, ErrorCode::OneFilterAtATime);
+    let band = bands[0];
+    let path = format!("/api/pilots/{pilot}/reliability?source=sift&per_page=50&band={}", band.as_str());
+    let reliability: Reliability = app.get(&path).await.json().await.expect("reliability");
+    assert!(!reliability.vacancies.is_empty());
+    for vacancy in &reliability.vacancies {
+        let known = details.vacancies.iter().find(|v| v.id == vacancy.vacancy_id).expect("a pilot vacancy");
+        assert_eq!(known.band, band, "{}", vacancy.title);
+    }
 }

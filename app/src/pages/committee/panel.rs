@@ -46,7 +46,7 @@ pub fn PanelPage() -> impl IntoView {
                     <div class="sift">
                         <section class="sift__answer">
                             <p>{locale.t(Text::DisagreementsCount).replace("{count}", &flagged.to_string())}</p>
-                            <div class="table-wrapper">
+                            <div class="table-wrapper" tabindex="0">
                                 <table class="table">
                                     <caption class="visually-hidden">{locale.t(Text::PanelScores)}</caption>
                                     <thead><tr>

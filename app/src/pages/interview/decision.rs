@@ -72,7 +72,7 @@ pub fn DecisionPage() -> impl IntoView {
                     <section class="panel" aria-labelledby="results-heading">
                         <h2 id="results-heading">{locale.t(Text::InterviewResults)}</h2>
                         <p>{locale.t(Text::InterviewResultsIntro)}</p>
-                        <div class="table-wrapper">
+                        <div class="table-wrapper" tabindex="0">
                             <table class="table">
                                 <caption class="visually-hidden">{locale.t(Text::InterviewResults)}</caption>
                                 <thead><tr>

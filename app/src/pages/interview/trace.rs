@@ -44,7 +44,7 @@ pub fn TraceabilityPanel(vacancy: Uuid, revision: RwSignal<u32>) -> impl IntoVie
                     } else {
                         view! { <p class="alert alert--warning">{locale.t(Text::TraceIncomplete)}</p> }.into_any()
                     }}
-                    <div class="table-wrapper">
+                    <div class="table-wrapper" tabindex="0">
                         <table class="table trace">
                             <caption class="visually-hidden">{locale.t(Text::Traceability)}</caption>
                             <thead><tr>

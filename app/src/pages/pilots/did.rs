@@ -13,17 +13,20 @@ use crate::i18n::{Text, use_locale};
 /// The difference in differences per group against the reference group, at a chosen stage: a plot
 /// of each estimate with its interval, and the same numbers in a table beside it.
 #[component]
-pub fn DidPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoView {
+pub fn DidPanel(pilot: Uuid, variable: RwSignal<Variable>, filter: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
     let stage = RwSignal::new(Stage::PassedSift);
     let did = RwSignal::new(None::<DifferenceInDifferences>);
     let failure = RwSignal::new(None::<ApiFailure>);
     Effect::new(move |_| {
-        let (chosen, at) = (variable.get(), stage.get());
+        let (chosen, at, filter) = (variable.get(), stage.get(), filter.get());
         let ui = locale.language_untracked();
         spawn_local(async move {
-            match client::difference_in_differences(pilot, chosen, at, ui).await {
-                Ok(loaded) => did.set(Some(loaded)),
+            match client::difference_in_differences(pilot, (chosen, at), &filter, ui).await {
+                Ok(loaded) => {
+                    failure.set(None);
+                    did.set(Some(loaded));
+                }
                 Err(error) => failure.set(Some(error)),
             }
         });
@@ -48,7 +51,7 @@ pub fn DidPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoView {
                 let rows = d.rows.clone();
                 view! {
                     <DidPlot rows=rows.clone()/>
-                    <div class="table-wrapper">
+                    <div class="table-wrapper" tabindex="0">
                         <table class="table">
                             <caption class="visually-hidden">{locale.t(Text::DidTitle)}</caption>
                             <thead><tr>
@@ -76,7 +79,7 @@ pub fn DidPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoView {
                 }
             })}
             <p><a download
-                href=move || format!("/api/pilots/{pilot}/did.csv?variable={}&stage={}", variable.get().as_str(), stage.get().as_str())>
+                href=move || format!("/api/pilots/{pilot}/did.csv?variable={}&stage={}&{}", variable.get().as_str(), stage.get().as_str(), filter.get())>
                 {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::DidTitle))}
             </a></p>
         </section>

@@ -61,17 +61,20 @@ fn variable_label(variable: Variable) -> Text {
 /// The funnel per arm: for each stage and group the count, the pass-through rate with its 95 %
 /// interval, and the adverse-impact ratio, flagged below four fifths. Hidden cells say why.
 #[component]
-pub fn FunnelPanel(pilot: Uuid) -> impl IntoView {
+pub fn FunnelPanel(pilot: Uuid, filter: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
     let variable = RwSignal::new(Variable::BornInNetherlands);
     let funnel = RwSignal::new(None::<Funnel>);
     let failure = RwSignal::new(None::<ApiFailure>);
     Effect::new(move |_| {
-        let chosen = variable.get();
+        let (chosen, filter) = (variable.get(), filter.get());
         let ui = locale.language_untracked();
         spawn_local(async move {
-            match client::funnel(pilot, chosen, ui).await {
-                Ok(loaded) => funnel.set(Some(loaded)),
+            match client::funnel(pilot, chosen, &filter, ui).await {
+                Ok(loaded) => {
+                    failure.set(None);
+                    funnel.set(Some(loaded));
+                }
                 Err(error) => failure.set(Some(error)),
             }
         });
@@ -93,11 +96,11 @@ pub fn FunnelPanel(pilot: Uuid) -> impl IntoView {
                 </select>
             </div>
             {move || funnel.get().map(|f| f.arms.into_iter().map(|arm| view! { <ArmTable arm/> }).collect_view())}
-            <p><a download href=move || format!("/api/pilots/{pilot}/funnel.csv?variable={}", variable.get().as_str())>
+            <p><a download href=move || format!("/api/pilots/{pilot}/funnel.csv?variable={}&{}", variable.get().as_str(), filter.get())>
                 {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::Funnel))}
             </a></p>
         </section>
-        <DidPanel pilot variable/>
+        <DidPanel pilot variable filter/>
     }
 }
 
@@ -109,7 +112,7 @@ fn ArmTable(arm: ArmFunnel) -> impl IntoView {
         return view! { <h3>{caption}</h3><p>{locale.t(Text::NoApplicantsInArm)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrapper">
+        <div class="table-wrapper" tabindex="0">
             <table class="table funnel">
                 <caption>{caption}</caption>
                 <thead><tr>

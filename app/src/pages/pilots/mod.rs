@@ -2,10 +2,12 @@
 //! evaluators) and assigns its vacancies to the pilot or control arm, at random within strata or
 //! one by hand with a reason (`/evaluatie/pilot/{id}`); evaluators read the pilots they evaluate,
 //! with the assignment log, the funnel per arm, group and stage with the difference in differences
-//! (`funnel`, `did`), and the reliability of the scoring (`reliability`). The export is still to
-//! come.
+//! (`funnel`, `did`), and the reliability of the scoring (`reliability`), all three for the whole
+//! pilot or one organisation, quarter or salary band (`filter`), each table with its CSV, and the
+//! evaluation bundle.
 
 mod did;
+mod filter;
 mod funnel;
 mod reliability;
 
@@ -24,6 +26,7 @@ use crate::client::{self, ApiFailure};
 use crate::components::pagination::Pagination;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
+use filter::FilterPicker;
 use funnel::FunnelPanel;
 use reliability::ReliabilityPanel;
 
@@ -203,6 +206,8 @@ pub fn PilotPage() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiFailure>);
     let done = RwSignal::new(None::<u32>);
     let (vacancy_page, log_page) = (RwSignal::new(1_u64), RwSignal::new(1_u64));
+    // The dashboard's filter as a query; empty for all the pilot's vacancies.
+    let filter = RwSignal::new(String::new());
     let reload = move || {
         let Some(id) = id() else { return };
         let ui = locale.language_untracked();
@@ -263,7 +268,7 @@ pub fn PilotPage() -> impl IntoView {
                             let rows = p.vacancies.clone();
                             let total = rows.len() as u64;
                             view! {
-                                <div class="table-wrapper">
+                                <div class="table-wrapper" tabindex="0">
                                     <table class="table">
                                         <caption class="visually-hidden">{locale.t(Text::PilotVacancies)}</caption>
                                         <thead><tr>
@@ -291,8 +296,12 @@ pub fn PilotPage() -> impl IntoView {
                         }}
                         {(admin() && !p.vacancies.is_empty()).then(|| view! { <ManualArm pilot=p.id vacancies=p.vacancies.iter().map(|v| (v.id, v.title.clone())).collect() on_done=Callback::new(move |()| reload())/> })}
                     </section>
-                    <FunnelPanel pilot=p.id/>
-                    <ReliabilityPanel pilot=p.id/>
+                    <section class="panel" aria-labelledby="filter-heading">
+                        <h2 id="filter-heading">{locale.t(Text::PilotFilter)}</h2>
+                        <FilterPicker pilot=p.clone() filter/>
+                    </section>
+                    <FunnelPanel pilot=p.id filter/>
+                    <ReliabilityPanel pilot=p.id filter/>
                     <section class="panel" aria-labelledby="log-heading">
                         <h2 id="log-heading">{locale.t(Text::AssignmentLog)}</h2>
                         <p><a download href=format!("/api/pilots/{}/assignments.csv", p.id)>
@@ -302,7 +311,7 @@ pub fn PilotPage() -> impl IntoView {
                             view! { <p>{locale.t(Text::NoAssignments)}</p> }.into_any()
                         } else {
                             view! {
-                                <div class="table-wrapper">
+                                <div class="table-wrapper" tabindex="0">
                                     <table class="table">
                                         <caption class="visually-hidden">{locale.t(Text::AssignmentLog)}</caption>
                                         <thead><tr>

@@ -17,17 +17,22 @@ fn figure(value: Option<f64>) -> String {
 }
 
 #[component]
-pub fn ReliabilityPanel(pilot: Uuid) -> impl IntoView {
+pub fn ReliabilityPanel(pilot: Uuid, filter: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
     let source = RwSignal::new(ScoreSource::Sift);
     let page = RwSignal::new(1_u64);
     let reliability = RwSignal::new(None::<Reliability>);
     let failure = RwSignal::new(None::<ApiFailure>);
+    // Another filter starts at its first page.
     Effect::new(move |_| {
-        let (chosen, at) = (source.get(), page.get());
+        filter.track();
+        page.set(1);
+    });
+    Effect::new(move |_| {
+        let (chosen, at, filter) = (source.get(), page.get(), filter.get());
         let ui = locale.language_untracked();
         spawn_local(async move {
-            match client::reliability(pilot, chosen, at, ui).await {
+            match client::reliability(pilot, (chosen, at), &filter, ui).await {
                 Ok(loaded) => {
                     failure.set(None);
                     reliability.set(Some(loaded));
@@ -85,7 +90,7 @@ pub fn ReliabilityPanel(pilot: Uuid) -> impl IntoView {
                     })}
                 }
             })}
-            <p><a download href=move || format!("/api/pilots/{pilot}/reliability.csv?source={}", source.get().as_str())>
+            <p><a download href=move || format!("/api/pilots/{pilot}/reliability.csv?source={}&{}", source.get().as_str(), filter.get())>
                 {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::ReliabilityTitle))}
             </a></p>
         </section>
@@ -128,7 +133,7 @@ fn VacancyReliability(vacancy: ReliabilityVacancy) -> impl IntoView {
         <h3>{vacancy.title.clone()}</h3>
         <div class="evaluation-figure">
             <IccPlot title=vacancy.title.clone() questions=plotted/>
-            <div class="table-wrapper">
+            <div class="table-wrapper" tabindex="0">
                 <table class="table">
                     <caption class="visually-hidden">{format!("{}: {}", locale.t(Text::ReliabilityTitle), vacancy.title)}</caption>
                     <thead><tr>

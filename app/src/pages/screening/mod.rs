@@ -158,7 +158,7 @@ fn Facts(screening: Screening) -> impl IntoView {
             <div><dt>{move || locale.t(Text::FindingsPending)}</dt><dd data-testid="pending">{screening.pending}</dd></div>
         </dl>
         {(!rows.is_empty()).then(|| view! {
-            <div class="table-wrapper">
+            <div class="table-wrapper" tabindex="0">
                 <table class="table">
                     <caption>{move || locale.t(Text::FindingsPerQuestion)}</caption>
                     <thead>
@@ -263,7 +263,7 @@ fn LeakRateTable(rate: LeakRate) -> impl IntoView {
             <h2>{move || locale.t(Text::LeakRate)}</h2>
             <p>{move || locale.t(Text::LeakRateIntro)}</p>
             <p><strong>{move || locale.t(Text::AnswersWithCue)}": "</strong><span data-testid="leak-total">{total}</span></p>
-            <div class="table-wrapper">
+            <div class="table-wrapper" tabindex="0">
                 <table class="table">
                     <caption class="visually-hidden">{move || locale.t(Text::LeakRate)}</caption>
                     <thead><tr>

@@ -44,7 +44,7 @@ pub fn VacancyListPage() -> impl IntoView {
                 }
                 Some(Ok(list)) => {
                     view! {
-                        <div class="table-wrapper">
+                        <div class="table-wrapper" tabindex="0">
                             <table class="table">
                                 <caption class="visually-hidden">{locale.t(Text::YourVacancies)}</caption>
                                 <thead>

@@ -1,0 +1,51 @@
+// The evaluation dashboard over a generated pilot (its own server, see playwright.config.ts): the
+// evaluator filters it, reads a plot and the table beside it, and downloads the bundle.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations, logIn } from './helpers';
+
+const DEMO_PILOT = 'Breed werven en objectief selecteren';
+
+test.use({ baseURL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8091) + 1}` });
+
+test('an evaluator filters the dashboard, reads a plot and its table, and downloads the bundle', async ({ page }) => {
+  test.setTimeout(90_000);
+  await logIn(page, 'evaluator');
+  await page.getByRole('link', { name: 'Pilots' }).click();
+  await page.getByRole('link', { name: DEMO_PILOT }).click();
+
+  // The funnel of the whole pilot: everyone who applied in the pilot arm.
+  const funnel = page.getByRole('region', { name: 'Trechter per groep' });
+  const applied = funnel.getByRole('table', { name: 'Pilotgroep' }).getByRole('row').filter({ hasText: 'Gesolliciteerd' });
+  const everyone = applied.getByRole('cell').last();
+  await expect(everyone).toHaveText(/^\d+$/);
+  const whole = Number(await everyone.textContent());
+  expect(whole).toBeGreaterThan(100);
+
+  // One salary band: fewer people, and the CSV link follows the filter.
+  const filter = page.getByLabel('Welke vacatures');
+  const band = await filter.locator('optgroup[label="Salarisschaal"] option').first().getAttribute('value');
+  await filter.selectOption(band!);
+  await expect(everyone).not.toHaveText(String(whole));
+  const part = await everyone.textContent();
+  expect(part === 'verborgen' || Number(part) < whole, `${part} of ${whole}`).toBeTruthy();
+  await expect(funnel.getByRole('link', { name: 'Trechter per groep als CSV downloaden' })).toHaveAttribute('href', new RegExp(`${band}$`));
+  await filter.selectOption('');
+  await expect(everyone).toHaveText(String(whole));
+
+  // The difference in differences: a plot, and the same numbers in the table below it.
+  const did = page.getByRole('region', { name: 'Verschil in verschillen' });
+  await expect(did.getByRole('img', { name: /^Verschil in verschillen per groep/ })).toBeVisible();
+  await expect(did.getByRole('row').filter({ hasText: 'buiten Nederland' })).toContainText(/[+−-]\d+,?\.?\d* %/);
+
+  // Reliability: each vacancy's plot with its table beside it.
+  const reliability = page.getByRole('region', { name: 'Betrouwbaarheid van het scoren' });
+  await expect(reliability.getByRole('img', { name: /^ICC\(2,1\)/ }).first()).toBeVisible();
+  await expect(reliability.getByRole('table').first()).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  const zip = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Evaluatiebundel downloaden (zip)' }).click();
+  // A zip file starts with "PK".
+  expect(readFileSync(await (await zip).path()).subarray(0, 2).toString()).toBe('PK');
+});

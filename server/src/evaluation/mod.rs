@@ -1,0 +1,265 @@
+//! What the evaluation reads of a pilot, held in memory while it does not change: its vacancies with
+//! their arm and slices, its applicants as the funnel counts them (their vacancy, furthest stage and
+//! group for every monitoring variable, aggregated in SQL to one row each), and the sift's and the
+//! interview's scores as they were given independently.
+//!
+//! A pilot of 100,000 applications is read from the database once; every later request of the
+//! dashboard computes from memory until the pilot's data changes. Whether it changed is a handful of
+//! counts (events; scores, seals and changed scores) and a hash of the vacancies, read on every
+//! request: a new event, score or seal, or an arm assigned, makes the part it touches read again.
+//! After a start the server reads the newest pilots' data in the background (`warm`).
+//!
+//! No individual record leaves the server from here: the routes aggregate what these hold.
+
+mod applicants;
+mod ratings;
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use api::evaluation::ScoreSource;
+use chrono::{DateTime, Datelike, Utc};
+use domain::evaluation::{Quarter, Slice, Slices};
+use domain::pilot::ScaleBand;
+use domain::vacancy::Arm;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use uuid::Uuid;
+
+pub(crate) use self::applicants::Applicants;
+pub(crate) use self::ratings::{Ratings, ReliabilityReport};
+use crate::entities::{
+    application_events, interview_score_changes, interview_scores, interview_submissions, pilots, question_seals,
+    score_changes, scores, vacancies,
+};
+use crate::error::ApiError;
+use crate::routes::pilots::in_pilot;
+use crate::startup::AppState;
+
+/// A vacancy of the pilot as the evaluation knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PilotVacancy {
+    pub id: Uuid,
+    pub title: String,
+    /// None while it is not assigned: the funnel leaves it out, the reliability does not.
+    pub arm: Option<Arm>,
+    pub slices: Slices,
+}
+
+/// The pilots' data in memory, a few pilots at a time.
+#[derive(Clone, Default)]
+pub struct EvaluationCache {
+    applicants: Store<Applicants>,
+    sift: Store<Ratings>,
+    interview: Store<Ratings>,
+}
+
+/// Pilots kept per part: more than are evaluated at once; the one used longest ago goes first.
+const PILOTS_KEPT: usize = 8;
+
+/// Vacancies whose rows are read at once: a pilot's rows as read weigh far more than what they
+/// become, so they are read a slice at a time.
+pub(crate) const VACANCIES_PER_READ: usize = 100;
+
+/// What the data was read at: a hash of the vacancies and counts of the rows that can change.
+type Version = Vec<u64>;
+
+struct Store<T> {
+    /// Used longest ago first.
+    entries: Arc<Mutex<Vec<Entry<T>>>>,
+    /// Held while reading: a second request for the same data waits for the first read instead of
+    /// reading it again beside it.
+    reading: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A pilot, what its data was read at, and the data.
+type Entry<T> = (Uuid, Version, Arc<T>);
+
+impl<T> Default for Store<T> {
+    fn default() -> Store<T> {
+        Store { entries: Arc::default(), reading: Arc::default() }
+    }
+}
+
+impl<T> Clone for Store<T> {
+    fn clone(&self) -> Store<T> {
+        Store { entries: self.entries.clone(), reading: self.reading.clone() }
+    }
+}
+
+impl<T> Store<T> {
+    fn get(&self, pilot: Uuid, version: &Version) -> Option<Arc<T>> {
+        let mut entries = self.entries.lock().ok()?;
+        let at = entries.iter().position(|(p, v, _)| *p == pilot && v == version)?;
+        let entry = entries.remove(at);
+        let value = entry.2.clone();
+        entries.push(entry);
+        Some(value)
+    }
+
+    fn put(&self, pilot: Uuid, version: Version, value: Arc<T>) {
+        let Ok(mut entries) = self.entries.lock() else { return };
+        entries.retain(|(p, _, _)| *p != pilot);
+        if entries.len() >= PILOTS_KEPT {
+            entries.remove(0);
+        }
+        entries.push((pilot, version, value));
+    }
+}
+
+/// The pilot's vacancies, by title, and a hash of everything about them that the
+/// evaluation reads (their version is raised on every change).
+pub(crate) async fn vacancies(state: &AppState, pilot: &pilots::Model) -> Result<(Vec<PilotVacancy>, u64), ApiError> {
+    let rows: Vec<VacancyRow> = lean(in_pilot(&state.db, pilot).await?).into_tuple().all(&state.db).await?;
+    let mut hasher = DefaultHasher::new();
+    let mut vacancies = Vec::with_capacity(rows.len());
+    for (id, title, organisation, scale, arm, published, version) in rows {
+        (id, version, &arm).hash(&mut hasher);
+        let arm = arm.as_deref().and_then(Arm::parse);
+        let band = ScaleBand::of(scale.and_then(|s| u8::try_from(s).ok()));
+        let quarter = published.map(|at| Quarter::of(at.year(), at.month())).unwrap_or_default();
+        vacancies.push(PilotVacancy { id, title, arm, slices: Slices { organisation, quarter, band } });
+    }
+    Ok((vacancies, hasher.finish()))
+}
+
+type VacancyRow = (Uuid, String, Uuid, Option<i16>, Option<String>, Option<DateTime<Utc>>, i64);
+
+fn lean(query: Select<vacancies::Entity>) -> Select<vacancies::Entity> {
+    query.select_only().columns([
+        vacancies::Column::Id,
+        vacancies::Column::Title,
+        vacancies::Column::OrganisationId,
+        vacancies::Column::SalaryScale,
+        vacancies::Column::Arm,
+        vacancies::Column::PublishedAt,
+        vacancies::Column::Version,
+    ])
+}
+
+/// The vacancies in `view`: all when there is none.
+pub(crate) fn in_view(vacancies: &[PilotVacancy], view: Option<Slice>) -> Vec<&PilotVacancy> {
+    vacancies.iter().filter(|v| view.is_none_or(|slice| slice.contains(&v.slices))).collect()
+}
+
+/// The applicants of the pilot's vacancies with an arm, read again only when an event of one of
+/// its vacancies was recorded or its vacancies changed.
+pub(crate) async fn applicants(state: &AppState, pilot: &pilots::Model) -> Result<Arc<Applicants>, ApiError> {
+    let (mut vacancies, hash) = vacancies(state, pilot).await?;
+    vacancies.retain(|v| v.arm.is_some());
+    let ids = ids(&vacancies);
+    let events = application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids));
+    let version = vec![hash, events.count(&state.db).await?];
+    let store = &state.evaluation.applicants;
+    if let Some(applicants) = store.get(pilot.id, &version) {
+        return Ok(applicants);
+    }
+    let _reading = store.reading.lock().await;
+    if let Some(applicants) = store.get(pilot.id, &version) {
+        return Ok(applicants);
+    }
+    let started = Instant::now();
+    let applicants = Arc::new(applicants::load(&state.db, vacancies).await?);
+    tracing::info!(pilot = %pilot.id, elapsed_ms = started.elapsed().as_millis(), "read the pilot's applicants");
+    store.put(pilot.id, version, applicants.clone());
+    Ok(applicants)
+}
+
+/// The pilot's sift or interview scores as given independently, read again only when a score, a
+/// seal or a submitted scorecard was added or a score changed, or its vacancies changed.
+pub(crate) async fn ratings(
+    state: &AppState,
+    pilot: &pilots::Model,
+    source: ScoreSource,
+) -> Result<Arc<Ratings>, ApiError> {
+    let (vacancies, hash) = vacancies(state, pilot).await?;
+    let ids = ids(&vacancies);
+    let db = &state.db;
+    let version = match source {
+        ScoreSource::Sift => vec![
+            hash,
+            scores::Entity::find().filter(scores::Column::VacancyId.is_in(ids.clone())).count(db).await?,
+            question_seals::Entity::find()
+                .filter(question_seals::Column::VacancyId.is_in(ids.clone()))
+                .count(db)
+                .await?,
+            // All of them: a change names its score only, and there are few.
+            score_changes::Entity::find().count(db).await?,
+        ],
+        ScoreSource::Interview => vec![
+            hash,
+            interview_scores::Entity::find()
+                .filter(interview_scores::Column::VacancyId.is_in(ids.clone()))
+                .count(db)
+                .await?,
+            interview_submissions::Entity::find()
+                .filter(interview_submissions::Column::VacancyId.is_in(ids.clone()))
+                .count(db)
+                .await?,
+            interview_score_changes::Entity::find().count(db).await?,
+        ],
+    };
+    let store = match source {
+        ScoreSource::Sift => &state.evaluation.sift,
+        ScoreSource::Interview => &state.evaluation.interview,
+    };
+    if let Some(ratings) = store.get(pilot.id, &version) {
+        return Ok(ratings);
+    }
+    let _reading = store.reading.lock().await;
+    if let Some(ratings) = store.get(pilot.id, &version) {
+        return Ok(ratings);
+    }
+    // At most as many as there are scores: room for them all at once.
+    let expected = usize::try_from(version[1]).unwrap_or_default();
+    let started = Instant::now();
+    let ratings = Arc::new(match source {
+        ScoreSource::Sift => ratings::sift(db, vacancies, expected).await?,
+        ScoreSource::Interview => ratings::interview(db, vacancies, expected).await?,
+    });
+    let elapsed_ms = started.elapsed().as_millis();
+    tracing::info!(pilot = %pilot.id, source = source.as_str(), elapsed_ms, "read the pilot's scores");
+    store.put(pilot.id, version, ratings.clone());
+    Ok(ratings)
+}
+
+/// Reads the newest pilots' data in the background after the server starts, so the first dashboard
+/// after a restart is as quick as the next. A pilot that fails is left to its first request.
+pub async fn warm(state: AppState) {
+    let newest =
+        pilots::Entity::find().order_by_desc(pilots::Column::CreatedAt).limit(PILOTS_KEPT as u64).all(&state.db).await;
+    let pilots = match newest {
+        Ok(pilots) => pilots,
+        Err(error) => {
+            tracing::warn!(%error, "could not list the pilots to read their evaluation data");
+            return;
+        }
+    };
+    let started = Instant::now();
+    for pilot in &pilots {
+        let k = u64::from(k_of(pilot));
+        let read = async {
+            applicants(&state, pilot).await?;
+            for source in [ScoreSource::Sift, ScoreSource::Interview] {
+                let ratings = ratings(&state, pilot, source).await?;
+                tokio::task::spawn_blocking(move || ratings.report(None, k)).await.map_err(anyhow::Error::from)?;
+            }
+            Ok::<(), ApiError>(())
+        };
+        if let Err(error) = read.await {
+            tracing::warn!(pilot = %pilot.id, %error, "could not read the pilot's evaluation data ahead");
+        }
+    }
+    let elapsed_ms = started.elapsed().as_millis();
+    tracing::info!(pilots = pilots.len(), elapsed_ms, "read the pilots' evaluation data ahead");
+}
+
+/// The pilot's suppression threshold.
+pub(crate) fn k_of(pilot: &pilots::Model) -> u16 {
+    u16::try_from(pilot.k).unwrap_or(domain::pilot::DEFAULT_K)
+}
+
+fn ids(vacancies: &[PilotVacancy]) -> Vec<Uuid> {
+    vacancies.iter().map(|v| v.id).collect()
+}
