@@ -7,7 +7,9 @@ use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
 };
 use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
-use api::evaluation::{DifferenceInDifferences, Funnel, Reliability, ScoreSource, Stage, Variable};
+use api::evaluation::{
+    Composition, DifferenceInDifferences, Fidelity, Funnel, Reliability, ScoreSource, Stage, Variable,
+};
 use api::interview::{
     Consensus, DecisionInput as OutcomeInput, FeedbackSent, InterviewAssignment, InterviewBankEntry, InterviewKit,
     InterviewKitInput, InterviewOverview, InterviewScoreChangeInput, Interviewers, InterviewersInput,
@@ -563,6 +565,15 @@ pub async fn arm_assignments(pilot: Uuid, language: Language) -> Result<Vec<ArmA
 pub async fn funnel(pilot: Uuid, variable: Variable, view: &str, language: Language) -> Result<Funnel, ApiFailure> {
     let variable = variable.as_str();
     send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={variable}&{view}")), language).await
+}
+
+pub async fn fidelity(pilot: Uuid, page: u64, view: &str, language: Language) -> Result<Fidelity, ApiFailure> {
+    send(Request::get(&format!("/api/pilots/{pilot}/fidelity?page={page}&{view}")), language).await
+}
+
+pub async fn composition(pilot: Uuid, variable: Variable, language: Language) -> Result<Composition, ApiFailure> {
+    let variable = variable.as_str();
+    send(Request::get(&format!("/api/pilots/{pilot}/composition?variable={variable}")), language).await
 }
 
 pub async fn difference_in_differences(

@@ -33,6 +33,11 @@ test('an evaluator filters the dashboard, reads a plot and its table, and downlo
   await filter.selectOption('');
   await expect(everyone).toHaveText(String(whole));
 
+  // Who applied: the arms beside the period before the pilot.
+  const composition = page.getByRole('region', { name: 'Wie solliciteerden' });
+  await expect(composition.getByRole('columnheader', { name: 'Eerdere periode' })).toBeVisible();
+  await expect(composition.getByRole('row').filter({ hasText: 'buiten Nederland' })).toContainText('%');
+
   // The difference in differences: a plot, and the same numbers in the table below it.
   const did = page.getByRole('region', { name: 'Verschil in verschillen' });
   await expect(did.getByRole('img', { name: /^Verschil in verschillen per groep/ })).toBeVisible();
@@ -42,6 +47,9 @@ test('an evaluator filters the dashboard, reads a plot and its table, and downlo
   const reliability = page.getByRole('region', { name: 'Betrouwbaarheid van het scoren' });
   await expect(reliability.getByRole('img', { name: /^ICC\(2,1\)/ }).first()).toBeVisible();
   await expect(reliability.getByRole('table').first()).toBeVisible();
+  // Fidelity: the pilot arm's committees sealed every score before the discussion.
+  const fidelity = page.getByRole('region', { name: 'Uitvoering per vacature' });
+  await expect(fidelity.getByRole('row').filter({ hasText: 'Pilotgroep' }).first()).toContainText('100 %');
   await expectNoAccessibilityViolations(page);
 
   const zip = page.waitForEvent('download');

@@ -13,7 +13,9 @@
 //!   applicants of a migration background by 0.35 sd, the order of the gap the Dutch field
 //!   experiments found; the pilot's blind scores know nothing of background;
 //! - three in four who pass are interviewed (in the pilot arm by two of the committee, scores as in
-//!   the sift), the best interviewed gets the offer, and five in six accept.
+//!   the sift), the best interviewed gets the offer, and five in six accept;
+//! - a quarter as many vacancies (and applicants) again fall in as long a period before the pilot,
+//!   in no arm and run like the control arm: the earlier period the pool is compared with.
 //!
 //! For the demo and the benchmark; never for real data.
 
@@ -110,9 +112,10 @@ pub async fn seed(db: &DatabaseConnection, keys: &Keys, size: Size, seed: u64) -
     let committee = committee_pool(db, &mut rng).await?;
     let leniency: Vec<f64> = (0..committee.len()).map(|_| 0.3 * normal(&mut rng)).collect();
 
+    let days = (pilot.ends_on - pilot.starts_on).num_days().max(60);
     let mut plan = Vec::with_capacity(size.vacancies);
     for number in 0..size.vacancies {
-        plan.push(plan_vacancy(&mut rng, &pilot, &organisations, number)?);
+        plan.push(plan_vacancy(&mut rng, (pilot.starts_on, days), &organisations, number)?);
     }
     let strata: Vec<(Uuid, Stratum)> = plan.iter().map(|v| (v.id, v.stratum)).collect();
     let pilot_seed = u64::from_ne_bytes(pilot.seed.to_ne_bytes());
@@ -123,7 +126,7 @@ pub async fn seed(db: &DatabaseConnection, keys: &Keys, size: Size, seed: u64) -
     let mut rows = Rows::default();
     for (vacancy, applicants) in plan.iter().zip(per_vacancy) {
         let arm = arms.get(&vacancy.id).copied().unwrap_or(Arm::Control);
-        rows.vacancy(vacancy, arm, recruiter);
+        rows.vacancy(vacancy, Some(arm), recruiter);
         rows.assignment(&pilot, vacancy, arm, admin);
         let context = Context { vacancy, arm, committee: &committee, leniency: &leniency, keys };
         generate_procedure(&mut rng, &mut rows, &context, applicants);
@@ -131,6 +134,20 @@ pub async fn seed(db: &DatabaseConnection, keys: &Keys, size: Size, seed: u64) -
             written.add(&rows);
             rows.flush(&transaction).await?;
         }
+    }
+    // A quarter as many vacancies of the same organisations in as long a period before the pilot,
+    // run the regular way (a CV sift) and in no arm: the earlier period the pool is compared with.
+    let earlier = size.vacancies / 4;
+    let before = pilot.starts_on - chrono::Duration::days(days);
+    let mut plan = Vec::with_capacity(earlier);
+    for number in 0..earlier {
+        plan.push(plan_vacancy(&mut rng, (before, days), &organisations, size.vacancies + number)?);
+    }
+    let per_vacancy = split(&mut rng, size.applications / 4, earlier);
+    for (vacancy, applicants) in plan.iter().zip(per_vacancy) {
+        rows.vacancy(vacancy, None, recruiter);
+        let context = Context { vacancy, arm: Arm::Control, committee: &committee, leniency: &leniency, keys };
+        generate_procedure(&mut rng, &mut rows, &context, applicants);
     }
     written.add(&rows);
     rows.flush(&transaction).await?;
@@ -203,16 +220,16 @@ struct PlannedVacancy {
     kit: Vec<InterviewQuestion>,
 }
 
+/// A vacancy published in the `days` from `start`.
 fn plan_vacancy(
     rng: &mut StdRng,
-    pilot: &pilots::Model,
+    (start, days): (NaiveDate, i64),
     organisations: &[Uuid],
     number: usize,
 ) -> anyhow::Result<PlannedVacancy> {
     let organisation = *organisations.choose(rng).ok_or_else(|| anyhow::anyhow!("no organisations"))?;
     let scale = rng.random_range(8..=13);
-    let days = (pilot.ends_on - pilot.starts_on).num_days().max(60);
-    let published_on = pilot.starts_on + chrono::Duration::days(rng.random_range(0..days - 40));
+    let published_on = start + chrono::Duration::days(rng.random_range(0..days - 40));
     let closing = published_on.checked_add_days(Days::new(21)).unwrap_or(published_on);
     let scored: Vec<Question> = bank(Language::Nl)
         .iter()
@@ -549,7 +566,7 @@ impl Rows {
         self.events.len() + self.scores.len() + self.answers.len() + self.interview_scores.len()
     }
 
-    fn vacancy(&mut self, vacancy: &PlannedVacancy, arm: Arm, recruiter: Uuid) {
+    fn vacancy(&mut self, vacancy: &PlannedVacancy, arm: Option<Arm>, recruiter: Uuid) {
         self.vacancies.push(vacancies::ActiveModel {
             id: Set(vacancy.id),
             organisation_id: Set(vacancy.organisation),
@@ -562,7 +579,7 @@ impl Rows {
             requirements: Set("[]".to_owned()),
             allowances: Set("[]".to_owned()),
             status: Set(VacancyStatus::Closed.as_str().to_owned()),
-            arm: Set(Some(arm.as_str().to_owned())),
+            arm: Set(arm.map(|a| a.as_str().to_owned())),
             version: Set(2),
             created_by: Set(recruiter),
             created_at: Set(vacancy.published),

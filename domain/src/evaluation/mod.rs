@@ -444,6 +444,77 @@ impl LinkedCounts {
     }
 }
 
+/// Whose applicants a column of the pool's composition counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Pool {
+    PilotArm,
+    ControlArm,
+    /// The same organisations' vacancies in as long a period before the pilot.
+    Earlier,
+}
+
+/// One pool by group: the count and the share of the pool, with its 95 % Wilson interval.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PoolColumn {
+    pub pool: Pool,
+    /// Everyone in the pool; hidden below k.
+    pub total: Option<u64>,
+    /// In the order of the composition's groups.
+    pub cells: Vec<PoolCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PoolCell {
+    /// Hidden (`None`) when from fewer than k people, or to protect such a cell.
+    pub count: Option<u64>,
+    pub share: Option<f64>,
+    pub interval: Option<(f64, f64)>,
+}
+
+/// The composition of the applicant pool by group: who applied in the pilot arm and in the control
+/// arm, as the funnel counts them (and hides them), and who applied to the same organisations'
+/// vacancies in the period before the pilot (`earlier`, each applicant's group), suppressed on its
+/// own. A share needs its count and its pool's total shown, and a total of `k` or more. Returns the
+/// groups, in order, and a column per pool.
+pub fn composition(people: &[Person], earlier: &[String], k: u64) -> (Vec<String>, Vec<PoolColumn>) {
+    let arms = funnel(people, None, k);
+    let mut groups: Vec<String> = arms.iter().flat_map(|arm| arm.groups.iter().cloned()).collect();
+    groups.extend(earlier.iter().cloned());
+    groups.sort();
+    groups.dedup();
+    let column = |pool: Pool, counts: Vec<Option<u64>>, total: Option<u64>| {
+        let cells = counts
+            .into_iter()
+            .map(|count| {
+                let rate = count.zip(total).map(|(n, t)| Rate::new(n, t)).filter(|r| rate_visible(*r, k));
+                PoolCell { count, share: rate.and_then(Rate::share), interval: rate.and_then(|r| wilson(r, Z_95)) }
+            })
+            .collect();
+        PoolColumn { pool, total, cells }
+    };
+    let mut columns = Vec::new();
+    for (pool, arm) in [(Pool::PilotArm, Arm::Pilot), (Pool::ControlArm, Arm::Control)] {
+        let Some(funnel) = arms.iter().find(|f| f.arm == arm) else { continue };
+        let applied = &funnel.stages[Stage::Applied.index()];
+        let counts = groups
+            .iter()
+            .map(|g| funnel.groups.iter().position(|x| x == g).map_or(Some(0), |i| applied.cells[i].count))
+            .collect();
+        columns.push(column(pool, counts, applied.total));
+    }
+    let mut counts: Vec<u64> = groups.iter().map(|g| earlier.iter().filter(|e| *e == g).count() as u64).collect();
+    counts.push(earlier.len() as u64);
+    let hidden = suppress_linked(&counts, &[(0..counts.len()).collect()], k);
+    let shown: Vec<Option<u64>> = counts.iter().zip(&hidden).map(|(&c, &h)| (!h).then_some(c)).collect();
+    let total = shown.last().copied().flatten();
+    columns.push(column(Pool::Earlier, shown[..groups.len()].to_vec(), total));
+    (groups, columns)
+}
+
 /// One group's difference in differences at a stage, against the reference group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -670,6 +741,33 @@ mod tests {
         let did = |view| differences_in_differences(&all, (view, Stage::PassedSift), "netherlands", 5, (100, 1));
         assert!(!did(None)[0].not_enough_data, "overall every count is shown");
         assert!(did(Some(first))[0].not_enough_data, "nothing from a hidden count");
+    }
+
+    /// Worked by hand: 60 born here and 40 abroad applied in the pilot arm (40 %); in the earlier
+    /// period 70 and 30, and 3 who did not say, hidden with the 30 as their partner.
+    #[test]
+    fn the_pool_is_compared_with_the_earlier_period_and_hides_small_groups() {
+        let mut all = people(Arm::Pilot, "netherlands", &[(Stage::Applied, 60)]);
+        all.extend(people(Arm::Pilot, "abroad", &[(Stage::Applied, 40)]));
+        let mut earlier = vec!["netherlands".to_owned(); 70];
+        earlier.extend(vec!["abroad".to_owned(); 30]);
+        earlier.extend(vec!["unknown".to_owned(); 3]);
+        let (groups, columns) = composition(&all, &earlier, 5);
+        assert_eq!(groups, ["abroad", "netherlands", "unknown"]);
+        let pilot = &columns[0];
+        assert_eq!((pilot.pool, pilot.total), (Pool::PilotArm, Some(100)));
+        assert_eq!((pilot.cells[0].count, pilot.cells[0].share), (Some(40), Some(0.4)));
+        assert_eq!(pilot.cells[2].count, Some(0), "nobody in the pilot arm left it open");
+        let (low, high) = pilot.cells[0].interval.expect("interval");
+        assert!(low < 0.4 && 0.4 < high);
+        assert_eq!((columns[1].pool, columns[1].total), (Pool::ControlArm, Some(0)));
+        assert_eq!(columns[1].cells[0].share, None, "nobody to share");
+        let before = &columns[2];
+        assert_eq!(before.total, Some(103));
+        let counts: Vec<Option<u64>> = before.cells.iter().map(|c| c.count).collect();
+        assert_eq!(counts, [None, Some(70), None]);
+        assert!(before.cells[0].share.is_none() && before.cells[2].share.is_none());
+        assert!((before.cells[1].share.expect("share") - 70.0 / 103.0).abs() < 1e-12);
     }
 
     #[test]

@@ -16,9 +16,9 @@ use super::{PilotVacancy, VACANCIES_PER_READ};
 use crate::entities::{application_events, monitoring_responses};
 use crate::error::ApiError;
 
-/// The applicants of a pilot's vacancies with an arm.
+/// The applicants of some of a pilot's vacancies: those with an arm, or those of the period
+/// before the pilot.
 pub(crate) struct Applicants {
-    /// Each with an arm.
     pub vacancies: Vec<PilotVacancy>,
     people: Vec<Applicant>,
     /// Per variable, in the order of `Variable::ALL`: the group names the people point into.
@@ -51,6 +51,15 @@ impl Applicants {
                     slices: vacancy.slices,
                 })
             })
+            .collect()
+    }
+
+    /// Each applicant's group for `variable`, whatever their vacancy's arm.
+    pub fn groups(&self, variable: Variable) -> Vec<String> {
+        let column = Variable::ALL.iter().position(|v| *v == variable).unwrap_or_default();
+        self.people
+            .iter()
+            .filter_map(|applicant| self.names[column].get(usize::from(applicant.groups[column])).cloned())
             .collect()
     }
 }

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use api::evaluation::ScoreSource;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use domain::evaluation::{Quarter, Slice, Slices};
 use domain::pilot::ScaleBand;
 use domain::vacancy::Arm;
@@ -34,7 +34,7 @@ use crate::entities::{
     score_changes, scores, vacancies,
 };
 use crate::error::ApiError;
-use crate::routes::pilots::in_pilot;
+use crate::routes::pilots::{in_period, in_pilot};
 use crate::startup::AppState;
 
 /// A vacancy of the pilot as the evaluation knows it.
@@ -51,6 +51,7 @@ pub(crate) struct PilotVacancy {
 #[derive(Clone, Default)]
 pub struct EvaluationCache {
     applicants: Store<Applicants>,
+    earlier: Store<Applicants>,
     sift: Store<Ratings>,
     interview: Store<Ratings>,
 }
@@ -111,7 +112,20 @@ impl<T> Store<T> {
 /// The pilot's vacancies, by title, and a hash of everything about them that the
 /// evaluation reads (their version is raised on every change).
 pub(crate) async fn vacancies(state: &AppState, pilot: &pilots::Model) -> Result<(Vec<PilotVacancy>, u64), ApiError> {
-    let rows: Vec<VacancyRow> = lean(in_pilot(&state.db, pilot).await?).into_tuple().all(&state.db).await?;
+    read_vacancies(state, in_pilot(&state.db, pilot).await?).await
+}
+
+/// The period before the pilot, as long as the pilot's: first and last day.
+pub(crate) fn earlier_period(pilot: &pilots::Model) -> (NaiveDate, NaiveDate) {
+    let length = (pilot.ends_on - pilot.starts_on).num_days() + 1;
+    (pilot.starts_on - Duration::days(length), pilot.starts_on - Duration::days(1))
+}
+
+async fn read_vacancies(
+    state: &AppState,
+    query: Select<vacancies::Entity>,
+) -> Result<(Vec<PilotVacancy>, u64), ApiError> {
+    let rows: Vec<VacancyRow> = lean(query).into_tuple().all(&state.db).await?;
     let mut hasher = DefaultHasher::new();
     let mut vacancies = Vec::with_capacity(rows.len());
     for (id, title, organisation, scale, arm, published, version) in rows {
@@ -148,10 +162,25 @@ pub(crate) fn in_view(vacancies: &[PilotVacancy], view: Option<Slice>) -> Vec<&P
 pub(crate) async fn applicants(state: &AppState, pilot: &pilots::Model) -> Result<Arc<Applicants>, ApiError> {
     let (mut vacancies, hash) = vacancies(state, pilot).await?;
     vacancies.retain(|v| v.arm.is_some());
+    applicants_of(state, (pilot, &state.evaluation.applicants), vacancies, hash).await
+}
+
+/// The applicants of the same organisations' vacancies in the period before the pilot
+/// (`earlier_period`), likewise.
+pub(crate) async fn earlier_applicants(state: &AppState, pilot: &pilots::Model) -> Result<Arc<Applicants>, ApiError> {
+    let (vacancies, hash) = read_vacancies(state, in_period(&state.db, pilot, earlier_period(pilot)).await?).await?;
+    applicants_of(state, (pilot, &state.evaluation.earlier), vacancies, hash).await
+}
+
+async fn applicants_of(
+    state: &AppState,
+    (pilot, store): (&pilots::Model, &Store<Applicants>),
+    vacancies: Vec<PilotVacancy>,
+    hash: u64,
+) -> Result<Arc<Applicants>, ApiError> {
     let ids = ids(&vacancies);
     let events = application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids));
     let version = vec![hash, events.count(&state.db).await?];
-    let store = &state.evaluation.applicants;
     if let Some(applicants) = store.get(pilot.id, &version) {
         return Ok(applicants);
     }

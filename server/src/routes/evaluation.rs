@@ -8,19 +8,19 @@
 
 use std::collections::HashMap;
 
-use api::evaluation::{DifferenceInDifferences, Funnel, Stage, Variable};
+use api::evaluation::{Composition, DifferenceInDifferences, Funnel, Stage, Variable};
 use api::pilot::ScaleBand;
 use api::problem::{ErrorCode, Problem};
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use domain::evaluation::{Person, Quarter, Slice, differences_in_differences, funnel};
+use domain::evaluation::{Person, Quarter, Slice, composition, differences_in_differences, funnel};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
 use crate::entities::pilots;
 use crate::error::ApiError;
-use crate::evaluation::{Applicants, applicants, k_of};
+use crate::evaluation::{Applicants, applicants, earlier_applicants, earlier_period, k_of};
 use crate::routes::pilots::readable;
 use crate::startup::AppState;
 
@@ -80,6 +80,35 @@ pub async fn funnel_of(
     let view = view.view()?;
     let pilot = readable(&state, &user, id).await?;
     Ok(Json(funnel_for(&pilot, &*applicants(&state, &pilot).await?, (query.variable, view))))
+}
+
+/// Who applied, by group: in the pilot arm and the control arm (as the funnel counts them) and to
+/// the same organisations' vacancies in as long a period before the pilot. For the whole pilot: the
+/// earlier period has no arms, quarters of the pilot or filter to follow.
+#[utoipa::path(get, path = "/pilots/{id}/composition", tag = "evaluation", params(FunnelQuery),
+    responses((status = 200, body = Composition), (status = 404, body = Problem)))]
+pub async fn composition_of(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<FunnelQuery>,
+) -> Result<Json<Composition>, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    Ok(Json(composition_for(&state, &pilot, query.variable).await?))
+}
+
+/// The pool's composition by `variable`.
+pub(crate) async fn composition_for(
+    state: &AppState,
+    pilot: &pilots::Model,
+    variable: Variable,
+) -> Result<Composition, ApiError> {
+    let people = applicants(state, pilot).await?.people(variable);
+    let earlier = earlier_applicants(state, pilot).await?.groups(variable);
+    let k = k_of(pilot);
+    let (groups, pools) = composition(&people, &earlier, u64::from(k));
+    let (earlier_from, earlier_to) = earlier_period(pilot);
+    Ok(Composition { variable, k, earlier_from, earlier_to, groups, pools })
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use std::fmt::Display;
 use std::io::Write;
 
-use api::evaluation::{DifferenceInDifferences, Funnel, ScoreSource, Stage, Variable};
+use api::evaluation::{
+    Composition, DifferenceInDifferences, Funnel, Pool, PoolCell, ScoreSource, Stage, VacancyFidelity, Variable,
+};
 use api::pilot::ArmAssignment;
 use api::problem::Problem;
 use axum::extract::{Path, Query, State};
@@ -32,8 +34,9 @@ use zip::write::SimpleFileOptions;
 use crate::auth::CurrentUser;
 use crate::entities::{application_events, monitoring_responses, pilots};
 use crate::error::ApiError;
-use crate::evaluation::{PilotVacancy, ReliabilityReport, VACANCIES_PER_READ, applicants, k_of};
-use crate::routes::evaluation::{ViewQuery, did_for, funnel_for};
+use crate::evaluation::{PilotVacancy, ReliabilityReport, VACANCIES_PER_READ, applicants, in_view, k_of, vacancies};
+use crate::routes::evaluation::{ViewQuery, composition_for, did_for, funnel_for};
+use crate::routes::fidelity::fidelity_for;
 use crate::routes::pilots::{assignment_log, readable};
 use crate::routes::reliability::reliability_for;
 use crate::startup::AppState;
@@ -63,6 +66,36 @@ pub async fn funnel_csv(
     let pilot = readable(&state, &user, id).await?;
     let funnel = funnel_for(&pilot, &*applicants(&state, &pilot).await?, (query.variable, view));
     Ok(csv_file(&format!("funnel-{}.csv", query.variable.as_str()), funnel_table(&funnel)?))
+}
+
+/// The pool's composition by one variable as CSV.
+#[utoipa::path(get, path = "/pilots/{id}/composition.csv", tag = "evaluation", params(FunnelCsvQuery),
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn composition_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<FunnelCsvQuery>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    let composition = composition_for(&state, &pilot, query.variable).await?;
+    Ok(csv_file(&format!("composition-{}.csv", query.variable.as_str()), composition_table(&composition)?))
+}
+
+/// The fidelity of every vacancy in the view as CSV.
+#[utoipa::path(get, path = "/pilots/{id}/fidelity.csv", tag = "evaluation", params(ViewQuery),
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn fidelity_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+    Query(view): Query<ViewQuery>,
+) -> Result<Response, ApiError> {
+    let view = view.view()?;
+    let pilot = readable(&state, &user, id).await?;
+    let (vacancies, _) = vacancies(&state, &pilot).await?;
+    let rows = fidelity_for(&state, &in_view(&vacancies, view), u32::from(k_of(&pilot))).await?;
+    Ok(csv_file("fidelity.csv", fidelity_table(&rows)?))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -145,6 +178,8 @@ pub async fn bundle(
     for variable in Variable::ALL {
         let name = variable.as_str();
         files.push((format!("funnel/{name}.csv"), funnel_table(&funnel_for(&pilot, &applicants, (variable, None)))?));
+        let composition = composition_for(&state, &pilot, variable).await?;
+        files.push((format!("composition/{name}.csv"), composition_table(&composition)?));
         for stage in Stage::ALL.into_iter().skip(1) {
             let did = did_for(&pilot, &applicants, (variable, None, stage), None);
             files.push((format!("did/{name}-{}.csv", stage.as_str()), did_table(&did)?));
@@ -157,6 +192,9 @@ pub async fn bundle(
         files.push((format!("reliability/{name}-leniency.csv"), leniency_table(&report)?));
         files.push((format!("reliability/{name}-summary.csv"), summary_table(&report)?));
     }
+    let (vacancies, _) = vacancies(&state, &pilot).await?;
+    let fidelity = fidelity_for(&state, &in_view(&vacancies, None), u32::from(k_of(&pilot))).await?;
+    files.push(("fidelity.csv".to_owned(), fidelity_table(&fidelity)?));
     files.push(("assignments.csv".to_owned(), assignment_table(&assignment_log(&state, &pilot).await?)?));
     files.push(("events.csv".to_owned(), event_log(&state, &pilot, &applicants.vacancies).await?));
     files.push(("codebook.md".to_owned(), codebook(&pilot).into_bytes()));
@@ -204,6 +242,65 @@ fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result
 /// A cell: the value, or empty for none.
 fn cell<T: Display>(value: Option<T>) -> String {
     value.map_or_else(String::new, |v| v.to_string())
+}
+
+fn fidelity_table(rows: &[VacancyFidelity]) -> Result<Vec<u8>, ApiError> {
+    let header = [
+        "vacancy_id",
+        "title",
+        "arm",
+        "findings_first_draft",
+        "findings_published",
+        "leak_rate",
+        "independent_scorers",
+        "sealed_share",
+        "interview_scorecards",
+        "traceable",
+    ];
+    let rows = rows.iter().map(|v| {
+        vec![
+            v.vacancy_id.to_string(),
+            v.title.clone(),
+            v.arm.map(Arm::as_str).unwrap_or_default().to_owned(),
+            cell(v.findings_first_draft),
+            cell(v.findings_published),
+            cell(v.leak_rate),
+            v.independent_scorers.to_string(),
+            cell(v.sealed_share),
+            v.interview_scorecards.to_string(),
+            v.traceable.to_string(),
+        ]
+    });
+    table(&header, rows)
+}
+
+fn composition_table(composition: &Composition) -> Result<Vec<u8>, ApiError> {
+    let header =
+        ["variable", "pool", "group", "count", "share", "interval_low", "interval_high", "earlier_from", "earlier_to"];
+    let mut rows = Vec::new();
+    for pool in &composition.pools {
+        let name = match pool.pool {
+            Pool::PilotArm => "pilot_arm",
+            Pool::ControlArm => "control_arm",
+            Pool::Earlier => "earlier",
+        };
+        let groups = composition.groups.iter().map(String::as_str).chain(["everyone"]);
+        let everyone = PoolCell { count: pool.total, share: None, interval: None };
+        for (group, c) in groups.zip(pool.cells.iter().chain([&everyone])) {
+            rows.push(vec![
+                composition.variable.as_str().to_owned(),
+                name.to_owned(),
+                group.to_owned(),
+                cell(c.count),
+                cell(c.share),
+                cell(c.interval.map(|i| i.0)),
+                cell(c.interval.map(|i| i.1)),
+                composition.earlier_from.to_string(),
+                composition.earlier_to.to_string(),
+            ]);
+        }
+    }
+    table(&header, rows)
 }
 
 fn funnel_table(funnel: &Funnel) -> Result<Vec<u8>, ApiError> {

@@ -10,6 +10,7 @@ mod decisions;
 mod evaluation;
 mod export;
 pub(crate) mod feedback;
+pub(crate) mod fidelity;
 mod health;
 pub(crate) mod interview_kit;
 pub(crate) mod interviews;
@@ -129,8 +130,12 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(pilots::assignments))
         .routes(routes!(evaluation::funnel_of))
         .routes(routes!(evaluation::did_of))
+        .routes(routes!(evaluation::composition_of))
+        .routes(routes!(fidelity::fidelity_of))
+        .routes(routes!(export::fidelity_csv))
         .routes(routes!(reliability::reliability_of))
         .routes(routes!(export::funnel_csv))
+        .routes(routes!(export::composition_csv))
         .routes(routes!(export::did_csv))
         .routes(routes!(export::reliability_csv))
         .routes(routes!(export::assignments_csv))

@@ -314,9 +314,19 @@ pub(crate) async fn in_pilot(
     db: &impl ConnectionTrait,
     pilot: &pilots::Model,
 ) -> Result<Select<vacancies::Entity>, ApiError> {
+    in_period(db, pilot, (pilot.starts_on, pilot.ends_on)).await
+}
+
+/// The query of the vacancies of the pilot's organisations published from `first` to `last`, by
+/// title.
+pub(crate) async fn in_period(
+    db: &impl ConnectionTrait,
+    pilot: &pilots::Model,
+    (first, last): (NaiveDate, NaiveDate),
+) -> Result<Select<vacancies::Entity>, ApiError> {
     let organisations = organisations_of(db, pilot.id).await?;
-    let start = pilot.starts_on.and_time(NaiveTime::MIN).and_utc();
-    let end = day_after(pilot.ends_on).and_time(NaiveTime::MIN).and_utc();
+    let start = first.and_time(NaiveTime::MIN).and_utc();
+    let end = day_after(last).and_time(NaiveTime::MIN).and_utc();
     Ok(vacancies::Entity::find()
         .filter(vacancies::Column::OrganisationId.is_in(organisations))
         .filter(vacancies::Column::PublishedAt.gte(start))

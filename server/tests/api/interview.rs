@@ -566,6 +566,20 @@ async fn the_pilot_reports_how_far_scorers_agreed_on_the_first_scores_only() {
     assert!((leniency[0] - 0.1).abs() < 1e-12 && (leniency[1] + 0.1).abs() < 1e-12, "{leniency:?}");
     assert_eq!(interview.position, None, "an interview has no order");
 
+    // The vacancy's fidelity: three members sealed every score, ten scorecards, a leak rate from the
+    // screening of six applications, the text check at publication.
+    let fidelity: api::evaluation::Fidelity =
+        app.get(&format!("/api/pilots/{}/fidelity", pilots[0])).await.json().await.expect("fidelity");
+    let ran = &fidelity.vacancies[0];
+    assert_eq!(
+        (fidelity.total, ran.independent_scorers, ran.sealed_share, ran.interview_scorecards),
+        (1, 3, Some(1.0), 10)
+    );
+    assert!(ran.leak_rate.is_some_and(|r| (0.0..=1.0).contains(&r)) && ran.findings_published.is_some(), "{ran:?}");
+    let strict: api::evaluation::Fidelity =
+        app.get(&format!("/api/pilots/{}/fidelity", pilots[1])).await.json().await.expect("fidelity");
+    assert_eq!(strict.vacancies[0].leak_rate, None, "six applications are fewer than k = 7");
+
     // With k = 7 nothing is computed from these six and five candidates.
     let strict: Reliability = app.get(&path(pilots[1], "sift")).await.json().await.expect("reliability");
     let hidden = &strict.vacancies[0].questions[0].agreement;

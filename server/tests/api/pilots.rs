@@ -296,6 +296,10 @@ async fn the_bundle_holds_the_dashboards_figures_and_no_one_who_stands_out() {
         body
     };
     assert_eq!(file("funnel/born_in_netherlands.csv"), funnel_csv, "the bundle reproduces the table");
+    let fidelity = String::from_utf8(file("fidelity.csv")).expect("text");
+    assert_eq!(fidelity.lines().count(), 1 + 2, "both vacancies");
+    let composition = String::from_utf8(file("composition/gender.csv")).expect("text");
+    assert!(composition.starts_with("variable,pool,group,count,share,"), "{composition}");
     let codebook = String::from_utf8(file("codebook.md")).expect("text");
     assert!(codebook.contains("Pilot met bundel") && codebook.contains("k = 5"));
     let did = csv_rows(&file("did/born_in_netherlands-passed_sift.csv"));
@@ -343,7 +347,7 @@ async fn generated_demo() -> (TestApp, Uuid) {
     server::demo::seed(&app.state.db, &app.state.audit, &app.state.keys).await.expect("the demo");
     let size = Size { vacancies: 40, applications: 4000 };
     let written = seed(&app.state.db, &app.state.keys, size, 7).await.expect("generated");
-    assert_eq!((written.vacancies, written.applicants), (40, 4000));
+    assert_eq!((written.vacancies, written.applicants), (40 + 10, 4000 + 1000), "and a quarter before the pilot");
     assert!(written.scores > 4000 * 3, "every answer in the pilot arm scored by three members");
     assert_eq!(app.login("evaluator", server::accounts::DEMO_PASSWORD).await.status(), StatusCode::OK);
     let pilots: Vec<PilotSummary> = app.get("/api/pilots").await.json().await.expect("pilots");
@@ -356,12 +360,41 @@ async fn generated_demo() -> (TestApp, Uuid) {
 /// allows, and a CV sift in the control arm that passes people born abroad less often.
 #[tokio::test]
 async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
-    use api::evaluation::{DifferenceInDifferences, Funnel, Reliability, Stage};
+    use api::evaluation::{Composition, DifferenceInDifferences, Fidelity, Funnel, Reliability, Stage};
     let (app, pilot) = generated_demo().await;
 
     let funnel: Funnel = app.get(&format!("/api/pilots/{pilot}/funnel")).await.json().await.expect("funnel");
     let applied: u64 = funnel.arms.iter().map(|arm| arm.stages[0].total.expect("shown")).sum();
-    assert_eq!(applied, 4000);
+    assert_eq!(applied, 4000, "the pilot's applicants only");
+
+    // Who applied: the arms as the funnel counts them, and the thousand of the period before.
+    let path = format!("/api/pilots/{pilot}/composition?variable=born_in_netherlands");
+    let composition: Composition = app.get(&path).await.json().await.expect("composition");
+    let totals: Vec<Option<u64>> = composition.pools.iter().map(|p| p.total).collect();
+    assert_eq!(totals, [funnel.arms[0].stages[0].total, funnel.arms[1].stages[0].total, Some(1000)]);
+    assert_eq!(
+        (composition.earlier_from.to_string(), composition.earlier_to.to_string()),
+        ("2021-04-02".to_owned(), "2022-12-31".to_owned())
+    );
+    for pool in &composition.pools {
+        let shares: f64 = pool.cells.iter().filter_map(|c| c.share).sum();
+        assert!((shares - 1.0).abs() < 1e-9, "{pool:?}: every group shown, the shares add up");
+    }
+    let csv = app.get(&format!("/api/pilots/{pilot}/composition.csv?variable=born_in_netherlands")).await;
+    assert_eq!(csv.status(), StatusCode::OK);
+
+    // Fidelity: the pilot arm's committees sealed every score; the control arm's CV sift has none.
+    let fidelity: Fidelity =
+        app.get(&format!("/api/pilots/{pilot}/fidelity?per_page=100")).await.json().await.expect("fidelity");
+    assert_eq!((fidelity.total, fidelity.vacancies.len()), (40, 40), "the pilot's vacancies, not the earlier ones");
+    for vacancy in &fidelity.vacancies {
+        match vacancy.arm {
+            Some(Arm::Pilot) => assert_eq!((vacancy.independent_scorers, vacancy.sealed_share), (3, Some(1.0))),
+            _ => assert_eq!((vacancy.independent_scorers, vacancy.sealed_share), (0, None)),
+        }
+    }
+    let csv = app.get(&format!("/api/pilots/{pilot}/fidelity.csv")).await.text().await.expect("csv");
+    assert_eq!(csv.lines().count(), 1 + 40);
     assert!(funnel.arms.iter().all(|arm| arm.stages.iter().all(|s| s.total.is_some_and(|n| n > 0))));
 
     let reliability: Reliability =

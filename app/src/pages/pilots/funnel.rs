@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::arm_label;
+use super::composition::CompositionPanel;
 use super::did::DidPanel;
 use crate::client::{self, ApiFailure};
 use crate::i18n::{Text, use_locale};
@@ -100,6 +101,7 @@ pub fn FunnelPanel(pilot: Uuid, filter: RwSignal<String>) -> impl IntoView {
                 {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::Funnel))}
             </a></p>
         </section>
+        <CompositionPanel pilot variable/>
         <DidPanel pilot variable filter/>
     }
 }

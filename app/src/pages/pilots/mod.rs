@@ -3,10 +3,13 @@
 //! one by hand with a reason (`/evaluatie/pilot/{id}`); evaluators read the pilots they evaluate,
 //! with the assignment log, the funnel per arm, group and stage with the difference in differences
 //! (`funnel`, `did`), and the reliability of the scoring (`reliability`), all three for the whole
-//! pilot or one organisation, quarter or salary band (`filter`), each table with its CSV, and the
-//! evaluation bundle.
+//! pilot or one organisation, quarter or salary band (`filter`); who applied against the period
+//! before the pilot (`composition`); the fidelity of each vacancy to the interventions (`fidelity`);
+//! each table with its CSV, and the evaluation bundle.
 
+mod composition;
 mod did;
+mod fidelity;
 mod filter;
 mod funnel;
 mod reliability;
@@ -26,6 +29,7 @@ use crate::client::{self, ApiFailure};
 use crate::components::pagination::Pagination;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
+use fidelity::FidelityPanel;
 use filter::FilterPicker;
 use funnel::FunnelPanel;
 use reliability::ReliabilityPanel;
@@ -302,6 +306,7 @@ pub fn PilotPage() -> impl IntoView {
                     </section>
                     <FunnelPanel pilot=p.id filter/>
                     <ReliabilityPanel pilot=p.id filter/>
+                    <FidelityPanel pilot=p.id filter/>
                     <section class="panel" aria-labelledby="log-heading">
                         <h2 id="log-heading">{locale.t(Text::AssignmentLog)}</h2>
                         <p><a download href=format!("/api/pilots/{}/assignments.csv", p.id)>
