@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use domain::evaluation::effort::{ArmEffort, PageReach};
 pub use domain::evaluation::reliability::{Agreement, PositionEffect, ReliabilitySummary};
 pub use domain::evaluation::{ArmFunnel, DidRow, FunnelCell, Pool, PoolCell, PoolColumn, Stage, StageRow, Variable};
 use uuid::Uuid;
@@ -30,6 +31,15 @@ pub struct Composition {
     /// The groups, in the order of each pool's cells.
     pub groups: Vec<String>,
     pub pools: Vec<PoolColumn>,
+}
+
+/// `GET /api/pilots/{id}/effort`: per arm, drop-out per page of the questionnaire, the time to
+/// submit and the time to hire.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Effort {
+    pub k: u16,
+    pub arms: Vec<ArmEffort>,
 }
 
 /// `GET /api/pilots/{id}/fidelity?page=…`: how far each vacancy of the pilot ran the interventions,

@@ -8,7 +8,7 @@ use api::application::{
 };
 use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
 use api::evaluation::{
-    Composition, DifferenceInDifferences, Fidelity, Funnel, Reliability, ScoreSource, Stage, Variable,
+    Composition, DifferenceInDifferences, Effort, Fidelity, Funnel, Reliability, ScoreSource, Stage, Variable,
 };
 use api::interview::{
     Consensus, DecisionInput as OutcomeInput, FeedbackSent, InterviewAssignment, InterviewBankEntry, InterviewKit,
@@ -565,6 +565,10 @@ pub async fn arm_assignments(pilot: Uuid, language: Language) -> Result<Vec<ArmA
 pub async fn funnel(pilot: Uuid, variable: Variable, view: &str, language: Language) -> Result<Funnel, ApiFailure> {
     let variable = variable.as_str();
     send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={variable}&{view}")), language).await
+}
+
+pub async fn effort(pilot: Uuid, language: Language) -> Result<Effort, ApiFailure> {
+    send(Request::get(&format!("/api/pilots/{pilot}/effort")), language).await
 }
 
 pub async fn fidelity(pilot: Uuid, page: u64, view: &str, language: Language) -> Result<Fidelity, ApiFailure> {

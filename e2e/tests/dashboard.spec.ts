@@ -50,6 +50,10 @@ test('an evaluator filters the dashboard, reads a plot and its table, and downlo
   // Fidelity: the pilot arm's committees sealed every score before the discussion.
   const fidelity = page.getByRole('region', { name: 'Uitvoering per vacature' });
   await expect(fidelity.getByRole('row').filter({ hasText: 'Pilotgroep' }).first()).toContainText('100 %');
+  // Effort: where people stopped, and how long sending took.
+  const effort = page.getByRole('region', { name: 'Moeite en uitval' });
+  await expect(effort.getByRole('row').filter({ hasText: 'Pagina: privacyverklaring' })).toContainText('stopte hier');
+  await expect(effort.getByRole('row').filter({ hasText: 'Minuten tot versturen (mediaan)' })).toContainText(/\d+/);
   await expectNoAccessibilityViolations(page);
 
   const zip = page.waitForEvent('download');

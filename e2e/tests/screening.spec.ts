@@ -375,6 +375,7 @@ test('the structured interview: a kit from the bank, two interviewers score apar
   await page.getByRole('button', { name: 'Status bekijken' }).click();
   const report = page.getByRole('region', { name: 'Toelichting op uw sollicitatie' });
   await expect(report).toBeVisible();
+  await expect(page.getByText('Niet gekozen. Hieronder leest u hoe uw antwoorden')).toBeVisible();
   await expect(report.getByRole('article')).toHaveCount(4);
   await expect(report.getByRole('article').filter({ hasText: 'Schriftelijke vraag' }).first()).toContainText(/in het (laagste|middelste|hoogste) derde/);
   await expect(report.getByText('Er waren te weinig gesprekken')).toBeVisible();

@@ -15,12 +15,15 @@
 //! - three in four who pass are interviewed (in the pilot arm by two of the committee, scores as in
 //!   the sift), the best interviewed gets the offer, and five in six accept;
 //! - a quarter as many vacancies (and applicants) again fall in as long a period before the pilot,
-//!   in no arm and run like the control arm: the earlier period the pool is compared with.
+//!   in no arm and run like the control arm: the earlier period the pool is compared with;
+//! - every applicant started 15 to 120 minutes before submitting and passed every page, and a
+//!   quarter as many again started and stopped on a page (from a generator of their own, so the
+//!   rest is the same with or without them).
 //!
 //! For the demo and the benchmark; never for real data.
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
-use domain::application::{ApplicationStatus, Retention};
+use domain::application::{ApplicationStatus, Retention, Step};
 use domain::interview::InterviewQuestion;
 use domain::language::Language;
 use domain::monitoring::{AgeBand, Disability, Education, Gender, MonitoringAnswers, herkomst};
@@ -90,6 +93,8 @@ const COMMITTEE_POOL: usize = 12;
 /// `seed`. Prints nothing; returns how many rows of each kind it wrote.
 pub async fn seed(db: &DatabaseConnection, keys: &Keys, size: Size, seed: u64) -> anyhow::Result<Written> {
     let mut rng = StdRng::seed_from_u64(seed);
+    // The drafts' timings and drop-outs, apart from the procedure's data.
+    let mut timing = StdRng::seed_from_u64(seed.wrapping_add(1));
     let pilot = pilots::Entity::find()
         .filter(pilots::Column::Name.eq(DEMO_PILOT))
         .one(db)
@@ -129,7 +134,7 @@ pub async fn seed(db: &DatabaseConnection, keys: &Keys, size: Size, seed: u64) -
         rows.vacancy(vacancy, Some(arm), recruiter);
         rows.assignment(&pilot, vacancy, arm, admin);
         let context = Context { vacancy, arm, committee: &committee, leniency: &leniency, keys };
-        generate_procedure(&mut rng, &mut rows, &context, applicants);
+        generate_procedure((&mut rng, &mut timing), &mut rows, &context, applicants);
         if rows.len() > 20_000 {
             written.add(&rows);
             rows.flush(&transaction).await?;
@@ -147,7 +152,7 @@ pub async fn seed(db: &DatabaseConnection, keys: &Keys, size: Size, seed: u64) -
     for (vacancy, applicants) in plan.iter().zip(per_vacancy) {
         rows.vacancy(vacancy, None, recruiter);
         let context = Context { vacancy, arm: Arm::Control, committee: &committee, leniency: &leniency, keys };
-        generate_procedure(&mut rng, &mut rows, &context, applicants);
+        generate_procedure((&mut rng, &mut timing), &mut rows, &context, applicants);
     }
     written.add(&rows);
     rows.flush(&transaction).await?;
@@ -289,6 +294,22 @@ struct Context<'a> {
     keys: &'a Keys,
 }
 
+/// The applicants' way through the questionnaire: each started 15 to 120 minutes before submitting
+/// and passed every page; a quarter as many again started and stopped on a page, never submitting.
+/// From a generator of their own, so the procedure's data is the same with or without them.
+fn generate_drafts(timing: &mut StdRng, rows: &mut Rows, context: &Context, applicants: &[Applicant]) {
+    for applicant in applicants {
+        let minutes = timing.random_range(15..120);
+        let started = applicant.submitted - chrono::Duration::minutes(minutes);
+        rows.draft(context, applicant.draft, (started, minutes), Step::Review);
+    }
+    for _ in 0..applicants.len() / 4 {
+        let started = context.vacancy.published + chrono::Duration::hours(timing.random_range(1..21 * 24));
+        let stopped = Step::ALL[timing.random_range(0..Step::ALL.len())];
+        rows.draft(context, new_id(timing), (started, 30), stopped);
+    }
+}
+
 /// One applicant being generated.
 struct Applicant {
     draft: Uuid,
@@ -299,7 +320,7 @@ struct Applicant {
     submitted: DateTime<Utc>,
 }
 
-fn generate_procedure(rng: &mut StdRng, rows: &mut Rows, context: &Context, count: usize) {
+fn generate_procedure((rng, timing): (&mut StdRng, &mut StdRng), rows: &mut Rows, context: &Context, count: usize) {
     let vacancy = context.vacancy;
     let applicants: Vec<Applicant> = (0..count)
         .map(|_| {
@@ -329,6 +350,7 @@ fn generate_procedure(rng: &mut StdRng, rows: &mut Rows, context: &Context, coun
             applicant
         })
         .collect();
+    generate_drafts(timing, rows, context, &applicants);
     let closed = vacancy.closing.and_time(NaiveTime::MIN).and_utc();
     let day = |n: u64| closed.checked_add_days(Days::new(n)).unwrap_or(closed);
     for applicant in &applicants {
@@ -606,6 +628,25 @@ impl Rows {
             assigned_by: Set(admin),
             assigned_at: Set(vacancy.published),
         });
+    }
+
+    /// A draft's start and every page up to `furthest`, over `minutes` from `started`.
+    fn draft(&mut self, context: &Context, draft: Uuid, (started, minutes): (DateTime<Utc>, i64), furthest: Step) {
+        let subject = context.keys.pseudonym(SUBJECT, draft.as_bytes());
+        let mut event = |kind: &str, step: Step, at: DateTime<Utc>| {
+            self.events.push(application_events::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                vacancy_id: Set(context.vacancy.id),
+                subject: Set(subject.clone()),
+                kind: Set(kind.to_owned()),
+                step: Set(Some(step.as_str().to_owned())),
+                at: Set(at),
+            });
+        };
+        event("started", Step::Privacy, started);
+        for (i, step) in Step::ALL.into_iter().enumerate().skip(1).filter(|(_, s)| *s <= furthest) {
+            event("step_reached", step, started + chrono::Duration::minutes(minutes * i as i64 / 6));
+        }
     }
 
     fn event(&mut self, context: &Context, applicant: &Applicant, kind: &str, at: DateTime<Utc>) {

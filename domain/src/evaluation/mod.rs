@@ -10,6 +10,7 @@
 //! [`Slice`]). The tables overall and of every slice are suppressed together, so the difference
 //! between a filtered and an unfiltered table never gives a hidden cell back.
 
+pub mod effort;
 pub mod microdata;
 pub mod reliability;
 

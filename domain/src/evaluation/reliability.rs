@@ -232,7 +232,8 @@ pub fn summary(vacancies: &[VacancyReliability]) -> ReliabilitySummary {
     }
 }
 
-fn median(mut values: Vec<f64>) -> Option<f64> {
+/// The middle value, or the mean of the middle two; none of nothing.
+pub(crate) fn median(mut values: Vec<f64>) -> Option<f64> {
     values.sort_by(f64::total_cmp);
     let n = values.len();
     match n {

@@ -12,6 +12,7 @@
 //! No individual record leaves the server from here: the routes aggregate what these hold.
 
 mod applicants;
+mod attempts;
 mod ratings;
 
 use std::collections::hash_map::DefaultHasher;
@@ -28,6 +29,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 use uuid::Uuid;
 
 pub(crate) use self::applicants::Applicants;
+pub(crate) use self::attempts::Attempts;
 pub(crate) use self::ratings::{Ratings, ReliabilityReport};
 use crate::entities::{
     application_events, interview_score_changes, interview_scores, interview_submissions, pilots, question_seals,
@@ -52,6 +54,7 @@ pub(crate) struct PilotVacancy {
 pub struct EvaluationCache {
     applicants: Store<Applicants>,
     earlier: Store<Applicants>,
+    attempts: Store<Attempts>,
     sift: Store<Ratings>,
     interview: Store<Ratings>,
 }
@@ -193,6 +196,27 @@ async fn applicants_of(
     tracing::info!(pilot = %pilot.id, elapsed_ms = started.elapsed().as_millis(), "read the pilot's applicants");
     store.put(pilot.id, version, applicants.clone());
     Ok(applicants)
+}
+
+/// The drafts and hires of the pilot's vacancies with an arm, read again only when an event of one
+/// of its vacancies was recorded or its vacancies changed.
+pub(crate) async fn attempts(state: &AppState, pilot: &pilots::Model) -> Result<Arc<Attempts>, ApiError> {
+    let (mut vacancies, hash) = vacancies(state, pilot).await?;
+    vacancies.retain(|v| v.arm.is_some());
+    let events =
+        application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids(&vacancies)));
+    let version = vec![hash, events.count(&state.db).await?];
+    let store = &state.evaluation.attempts;
+    if let Some(attempts) = store.get(pilot.id, &version) {
+        return Ok(attempts);
+    }
+    let _reading = store.reading.lock().await;
+    if let Some(attempts) = store.get(pilot.id, &version) {
+        return Ok(attempts);
+    }
+    let attempts = Arc::new(attempts::load(&state.db, &vacancies).await?);
+    store.put(pilot.id, version, attempts.clone());
+    Ok(attempts)
 }
 
 /// The pilot's sift or interview scores as given independently, read again only when a score, a

@@ -8,11 +8,12 @@
 
 use std::collections::HashMap;
 
-use api::evaluation::{Composition, DifferenceInDifferences, Funnel, Stage, Variable};
+use api::evaluation::{Composition, DifferenceInDifferences, Effort, Funnel, Stage, Variable};
 use api::pilot::ScaleBand;
 use api::problem::{ErrorCode, Problem};
 use axum::Json;
 use axum::extract::{Path, Query, State};
+use domain::evaluation::effort::effort;
 use domain::evaluation::{Person, Quarter, Slice, composition, differences_in_differences, funnel};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -20,7 +21,7 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::entities::pilots;
 use crate::error::ApiError;
-use crate::evaluation::{Applicants, applicants, earlier_applicants, earlier_period, k_of};
+use crate::evaluation::{Applicants, applicants, attempts, earlier_applicants, earlier_period, k_of};
 use crate::routes::pilots::readable;
 use crate::startup::AppState;
 
@@ -109,6 +110,26 @@ pub(crate) async fn composition_for(
     let (groups, pools) = composition(&people, &earlier, u64::from(k));
     let (earlier_from, earlier_to) = earlier_period(pilot);
     Ok(Composition { variable, k, earlier_from, earlier_to, groups, pools })
+}
+
+/// Effort and drop-out per arm: drafts started, how many reached each page and left there, how
+/// many submitted and in how many minutes (median), and the days from closing to hire (median).
+/// For the whole pilot.
+#[utoipa::path(get, path = "/pilots/{id}/effort", tag = "evaluation",
+    responses((status = 200, body = Effort), (status = 404, body = Problem)))]
+pub async fn effort_of(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Effort>, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    Ok(Json(effort_for(&state, &pilot).await?))
+}
+
+pub(crate) async fn effort_for(state: &AppState, pilot: &pilots::Model) -> Result<Effort, ApiError> {
+    let read = attempts(state, pilot).await?;
+    let k = k_of(pilot);
+    Ok(Effort { k, arms: effort(&read.attempts, &read.hires, u64::from(k)) })
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

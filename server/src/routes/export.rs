@@ -13,7 +13,7 @@ use std::fmt::Display;
 use std::io::Write;
 
 use api::evaluation::{
-    Composition, DifferenceInDifferences, Funnel, Pool, PoolCell, ScoreSource, Stage, VacancyFidelity, Variable,
+    Composition, DifferenceInDifferences, Effort, Funnel, Pool, PoolCell, ScoreSource, Stage, VacancyFidelity, Variable,
 };
 use api::pilot::ArmAssignment;
 use api::problem::Problem;
@@ -35,7 +35,7 @@ use crate::auth::CurrentUser;
 use crate::entities::{application_events, monitoring_responses, pilots};
 use crate::error::ApiError;
 use crate::evaluation::{PilotVacancy, ReliabilityReport, VACANCIES_PER_READ, applicants, in_view, k_of, vacancies};
-use crate::routes::evaluation::{ViewQuery, composition_for, did_for, funnel_for};
+use crate::routes::evaluation::{ViewQuery, composition_for, did_for, effort_for, funnel_for};
 use crate::routes::fidelity::fidelity_for;
 use crate::routes::pilots::{assignment_log, readable};
 use crate::routes::reliability::reliability_for;
@@ -80,6 +80,18 @@ pub async fn composition_csv(
     let pilot = readable(&state, &user, id).await?;
     let composition = composition_for(&state, &pilot, query.variable).await?;
     Ok(csv_file(&format!("composition-{}.csv", query.variable.as_str()), composition_table(&composition)?))
+}
+
+/// Effort and drop-out per arm as CSV.
+#[utoipa::path(get, path = "/pilots/{id}/effort.csv", tag = "evaluation",
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn effort_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    Ok(csv_file("effort.csv", effort_table(&effort_for(&state, &pilot).await?)?))
 }
 
 /// The fidelity of every vacancy in the view as CSV.
@@ -195,10 +207,16 @@ pub async fn bundle(
     let (vacancies, _) = vacancies(&state, &pilot).await?;
     let fidelity = fidelity_for(&state, &in_view(&vacancies, None), u32::from(k_of(&pilot))).await?;
     files.push(("fidelity.csv".to_owned(), fidelity_table(&fidelity)?));
+    files.push(("effort.csv".to_owned(), effort_table(&effort_for(&state, &pilot).await?)?));
     files.push(("assignments.csv".to_owned(), assignment_table(&assignment_log(&state, &pilot).await?)?));
-    files.push(("events.csv".to_owned(), event_log(&state, &pilot, &applicants.vacancies).await?));
     files.push(("codebook.md".to_owned(), codebook(&pilot).into_bytes()));
-    let zipped = zipped(files)?;
+    let mut archive = zipped(files)?;
+    // The event log, by far the largest file, goes into the zip as it is written.
+    archive
+        .start_file("events.csv", SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated))
+        .map_err(anyhow::Error::from)?;
+    event_log(&state, &pilot, &applicants.vacancies, &mut archive).await?;
+    let zipped = archive.finish().map_err(anyhow::Error::from)?.into_inner();
     let name = format!("evaluatie-{}.zip", pilot.starts_on);
     Ok((
         [(header::CONTENT_TYPE, "application/zip".to_owned()), (header::CONTENT_DISPOSITION, attachment(&name))],
@@ -219,14 +237,15 @@ fn csv_file(name: &str, body: Vec<u8>) -> Response {
         .into_response()
 }
 
-fn zipped(files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, ApiError> {
+/// A zip, still open, with `files` in it.
+fn zipped(files: Vec<(String, Vec<u8>)>) -> Result<zip::ZipWriter<std::io::Cursor<Vec<u8>>>, ApiError> {
     let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for (name, body) in files {
         archive.start_file(name, options).map_err(anyhow::Error::from)?;
         archive.write_all(&body).map_err(anyhow::Error::from)?;
     }
-    Ok(archive.finish().map_err(anyhow::Error::from)?.into_inner())
+    Ok(archive)
 }
 
 /// A CSV table from a header and rows of cells.
@@ -242,6 +261,25 @@ fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result
 /// A cell: the value, or empty for none.
 fn cell<T: Display>(value: Option<T>) -> String {
     value.map_or_else(String::new, |v| v.to_string())
+}
+
+fn effort_table(effort: &Effort) -> Result<Vec<u8>, ApiError> {
+    let mut rows = Vec::new();
+    for arm in &effort.arms {
+        let mut row = |measure: &str, step: &str, value: String| {
+            rows.push(vec![arm.arm.as_str().to_owned(), measure.to_owned(), step.to_owned(), value]);
+        };
+        row("started", "", cell(arm.started));
+        for page in &arm.pages {
+            row("reached", page.step.as_str(), cell(page.reached));
+            row("left", page.step.as_str(), cell(page.left));
+        }
+        row("submitted", "", cell(arm.submitted));
+        row("median_minutes_to_submit", "", cell(arm.median_minutes_to_submit));
+        row("hires", "", cell(arm.hires));
+        row("median_days_to_hire", "", cell(arm.median_days_to_hire));
+    }
+    table(&["arm", "measure", "step", "value"], rows)
 }
 
 fn fidelity_table(rows: &[VacancyFidelity]) -> Result<Vec<u8>, ApiError> {
@@ -488,10 +526,16 @@ struct History<'a> {
 }
 
 /// The event log: a row per stage event of every person at the pilot's vacancies with an arm, with
-/// their monitoring variables where k-anonymous within the vacancy. Written a few vacancies at a
-/// time (k-anonymity is per vacancy), so a large pilot's log is never in memory as rows.
-async fn event_log(state: &AppState, pilot: &pilots::Model, vacancies: &[PilotVacancy]) -> Result<Vec<u8>, ApiError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+/// their monitoring variables where k-anonymous within the vacancy, written into `out`. Read and
+/// written a few vacancies at a time (k-anonymity is per vacancy), so a large pilot's log is never
+/// in memory as a whole.
+async fn event_log(
+    state: &AppState,
+    pilot: &pilots::Model,
+    vacancies: &[PilotVacancy],
+    out: impl Write,
+) -> Result<(), ApiError> {
+    let mut writer = csv::Writer::from_writer(out);
     let mut header = vec!["person", "vacancy_id", "arm", "event", "step", "month"];
     header.extend(EVENT_LOG_VARIABLES.iter().map(|v| v.as_str()));
     writer.write_record(&header).map_err(anyhow::Error::from)?;
@@ -510,7 +554,8 @@ async fn event_log(state: &AppState, pilot: &pilots::Model, vacancies: &[PilotVa
             }
         }
     }
-    Ok(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    writer.flush().map_err(anyhow::Error::from)?;
+    Ok(())
 }
 
 /// An event as the log reads it: subject, vacancy, kind, step, when.

@@ -25,7 +25,7 @@ use crate::entities::{
     interview_kits, interview_submissions, question_seals, scores, screenings, vacancies, vacancy_analyses,
 };
 use crate::error::ApiError;
-use crate::evaluation::{PilotVacancy, in_view, k_of, vacancies as pilot_vacancies};
+use crate::evaluation::{PilotVacancy, VACANCIES_PER_READ, in_view, k_of, vacancies as pilot_vacancies};
 use crate::routes::evaluation::ViewQuery;
 use crate::routes::pilots::readable;
 use crate::routes::users::PageQuery;
@@ -55,17 +55,17 @@ pub async fn fidelity_of(
     Ok(Json(Fidelity { k, vacancies, page, per_page, total: shown.len() as u64 }))
 }
 
-/// The fidelity of each of `vacancies`, in their order.
+/// The fidelity of each of `vacancies`, in their order, read a slice of vacancies at a time.
 pub(crate) async fn fidelity_for(
     state: &AppState,
     vacancies: &[&PilotVacancy],
     k: u32,
 ) -> Result<Vec<VacancyFidelity>, ApiError> {
-    let ids: Vec<Uuid> = vacancies.iter().map(|v| v.id).collect();
-    let facts = Facts::read(state, &ids, k).await?;
-    Ok(vacancies
-        .iter()
-        .map(|vacancy| {
+    let mut all = Vec::with_capacity(vacancies.len());
+    for chunk in vacancies.chunks(VACANCIES_PER_READ) {
+        let ids: Vec<Uuid> = chunk.iter().map(|v| v.id).collect();
+        let facts = Facts::read(state, &ids, k).await?;
+        all.extend(chunk.iter().map(|vacancy| {
             let id = vacancy.id;
             let findings = |stage: &str| facts.findings.get(&(id, stage.to_owned())).copied();
             let (scored, sealed) = facts.scores.get(&id).copied().unwrap_or_default();
@@ -81,8 +81,9 @@ pub(crate) async fn fidelity_for(
                 interview_scorecards: facts.scorecards.get(&id).copied().unwrap_or_default(),
                 traceable: facts.traceable.contains(&id),
             }
-        })
-        .collect())
+        }));
+    }
+    Ok(all)
 }
 
 /// What the page's vacancies left in the tables of each intervention.

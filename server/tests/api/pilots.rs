@@ -360,7 +360,7 @@ async fn generated_demo() -> (TestApp, Uuid) {
 /// allows, and a CV sift in the control arm that passes people born abroad less often.
 #[tokio::test]
 async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
-    use api::evaluation::{Composition, DifferenceInDifferences, Fidelity, Funnel, Reliability, Stage};
+    use api::evaluation::{Composition, DifferenceInDifferences, Effort, Fidelity, Funnel, Reliability, Stage};
     let (app, pilot) = generated_demo().await;
 
     let funnel: Funnel = app.get(&format!("/api/pilots/{pilot}/funnel")).await.json().await.expect("funnel");
@@ -395,6 +395,18 @@ async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
     }
     let csv = app.get(&format!("/api/pilots/{pilot}/fidelity.csv")).await.text().await.expect("csv");
     assert_eq!(csv.lines().count(), 1 + 40);
+
+    // Effort: everyone who applied started first; a fifth of the starters stopped on a page; the
+    // generator hires 60 days after the closing date.
+    let effort: Effort = app.get(&format!("/api/pilots/{pilot}/effort")).await.json().await.expect("effort");
+    for arm in &effort.arms {
+        let (started, submitted) = (arm.started.expect("shown"), arm.submitted.expect("shown"));
+        assert!(submitted < started && started <= submitted + submitted / 4 + 40, "{arm:?}");
+        let reached: Vec<u64> = arm.pages.iter().map(|p| p.reached.expect("shown")).collect();
+        assert!(reached.windows(2).all(|w| w[0] >= w[1]) && reached[0] == started, "{reached:?}");
+        assert!((15.0..120.0).contains(&arm.median_minutes_to_submit.expect("a median")));
+        assert!((58.0..=61.0).contains(&arm.median_days_to_hire.expect("a median")), "{arm:?}");
+    }
     assert!(funnel.arms.iter().all(|arm| arm.stages.iter().all(|s| s.total.is_some_and(|n| n > 0))));
 
     let reliability: Reliability =

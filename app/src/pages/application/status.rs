@@ -125,9 +125,11 @@ pub fn StatusPage() -> impl IntoView {
                     <dl class="review">
                         <div class="review__item"><dt>{locale.t(Text::Vacancy)}</dt><dd>{application.vacancy_title.clone()}</dd></div>
                         <div class="review__item"><dt>{locale.t(Text::Reference)}</dt><dd><code>{application.reference.clone()}</code></dd></div>
-                        <div class="review__item"><dt>{locale.t(Text::Status)}</dt><dd>{match application.status {
-                            ApplicationStatus::Submitted => locale.t(Text::StatusSubmitted),
-                            ApplicationStatus::Withdrawn => locale.t(Text::StatusWithdrawn),
+                        <div class="review__item"><dt>{locale.t(Text::Status)}</dt><dd>{match (application.status, application.feedback.is_some()) {
+                            (ApplicationStatus::Withdrawn, _) => locale.t(Text::StatusWithdrawn),
+                            // A feedback report is only for candidates who were not selected.
+                            (ApplicationStatus::Submitted, true) => locale.t(Text::StatusNotSelected),
+                            (ApplicationStatus::Submitted, false) => locale.t(Text::StatusSubmitted),
                         }}</dd></div>
                         <div class="review__item"><dt>{locale.t(Text::SubmittedAt)}</dt><dd>{submitted}</dd></div>
                         <div class="review__item"><dt>{locale.t(Text::Digest)}</dt><dd><code class="digest">{application.digest.clone()}</code></dd></div>

@@ -5,10 +5,12 @@
 //! (`funnel`, `did`), and the reliability of the scoring (`reliability`), all three for the whole
 //! pilot or one organisation, quarter or salary band (`filter`); who applied against the period
 //! before the pilot (`composition`); the fidelity of each vacancy to the interventions (`fidelity`);
+//! effort and drop-out (`effort`);
 //! each table with its CSV, and the evaluation bundle.
 
 mod composition;
 mod did;
+mod effort;
 mod fidelity;
 mod filter;
 mod funnel;
@@ -29,6 +31,7 @@ use crate::client::{self, ApiFailure};
 use crate::components::pagination::Pagination;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
+use effort::EffortPanel;
 use fidelity::FidelityPanel;
 use filter::FilterPicker;
 use funnel::FunnelPanel;
@@ -307,6 +310,7 @@ pub fn PilotPage() -> impl IntoView {
                     <FunnelPanel pilot=p.id filter/>
                     <ReliabilityPanel pilot=p.id filter/>
                     <FidelityPanel pilot=p.id filter/>
+                    <EffortPanel pilot=p.id/>
                     <section class="panel" aria-labelledby="log-heading">
                         <h2 id="log-heading">{locale.t(Text::AssignmentLog)}</h2>
                         <p><a download href=format!("/api/pilots/{}/assignments.csv", p.id)>
