@@ -198,8 +198,12 @@ pub fn ApplyPage() -> impl IntoView {
     };
 
     // Saves to the server now. Field errors show; a network failure leaves the tab's copy to retry.
+    // Once the receipt is in, nothing is left to save: a save timed before it would only be refused.
     let save_now = move |step: Step| async move {
         let Some(current) = code.get_untracked() else { return true };
+        if receipt.get_untracked().is_some() {
+            return true;
+        }
         save_state.set(SaveState::Saving);
         match client::save_draft(&current, &draft_input(step), &session.csrf_token(), locale.language_untracked()).await
         {
@@ -368,6 +372,10 @@ pub fn ApplyPage() -> impl IntoView {
                 }
                 let Some(current) = code.get_untracked() else { return };
                 busy.set(true);
+                // Submitting saves first; a save still waiting for a pause in typing is not needed.
+                if let Some(handle) = pending_save.get_value() {
+                    handle.clear();
+                }
                 spawn_local(async move {
                     // A submit whose answer was lost has already turned the draft into an application:
                     // saving then says so, and submitting again returns the same receipt.
