@@ -102,6 +102,26 @@ impl<T> Store<T> {
         Some(value)
     }
 
+    /// The pilot's data at `version`: kept, or else read by `read` (one read at a time, so a second
+    /// request waits for the first instead of reading beside it) and kept.
+    async fn get_or_read(
+        &self,
+        pilot: Uuid,
+        version: Version,
+        read: impl Future<Output = Result<T, ApiError>>,
+    ) -> Result<Arc<T>, ApiError> {
+        if let Some(kept) = self.get(pilot, &version) {
+            return Ok(kept);
+        }
+        let _reading = self.reading.lock().await;
+        if let Some(kept) = self.get(pilot, &version) {
+            return Ok(kept);
+        }
+        let value = Arc::new(read.await?);
+        self.put(pilot, version, value.clone());
+        Ok(value)
+    }
+
     fn put(&self, pilot: Uuid, version: Version, value: Arc<T>) {
         let Ok(mut entries) = self.entries.lock() else { return };
         entries.retain(|(p, _, _)| *p != pilot);
@@ -184,18 +204,13 @@ async fn applicants_of(
     let ids = ids(&vacancies);
     let events = application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids));
     let version = vec![hash, events.count(&state.db).await?];
-    if let Some(applicants) = store.get(pilot.id, &version) {
-        return Ok(applicants);
-    }
-    let _reading = store.reading.lock().await;
-    if let Some(applicants) = store.get(pilot.id, &version) {
-        return Ok(applicants);
-    }
-    let started = Instant::now();
-    let applicants = Arc::new(applicants::load(&state.db, vacancies).await?);
-    tracing::info!(pilot = %pilot.id, elapsed_ms = started.elapsed().as_millis(), "read the pilot's applicants");
-    store.put(pilot.id, version, applicants.clone());
-    Ok(applicants)
+    let read = async {
+        let started = Instant::now();
+        let applicants = applicants::load(&state.db, vacancies).await?;
+        tracing::info!(pilot = %pilot.id, elapsed_ms = started.elapsed().as_millis(), "read the pilot's applicants");
+        Ok(applicants)
+    };
+    store.get_or_read(pilot.id, version, read).await
 }
 
 /// The drafts and hires of the pilot's vacancies with an arm, read again only when an event of one
@@ -206,17 +221,7 @@ pub(crate) async fn attempts(state: &AppState, pilot: &pilots::Model) -> Result<
     let events =
         application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids(&vacancies)));
     let version = vec![hash, events.count(&state.db).await?];
-    let store = &state.evaluation.attempts;
-    if let Some(attempts) = store.get(pilot.id, &version) {
-        return Ok(attempts);
-    }
-    let _reading = store.reading.lock().await;
-    if let Some(attempts) = store.get(pilot.id, &version) {
-        return Ok(attempts);
-    }
-    let attempts = Arc::new(attempts::load(&state.db, &vacancies).await?);
-    store.put(pilot.id, version, attempts.clone());
-    Ok(attempts)
+    state.evaluation.attempts.get_or_read(pilot.id, version, attempts::load(&state.db, &vacancies)).await
 }
 
 /// The pilot's sift or interview scores as given independently, read again only when a score, a
@@ -257,24 +262,19 @@ pub(crate) async fn ratings(
         ScoreSource::Sift => &state.evaluation.sift,
         ScoreSource::Interview => &state.evaluation.interview,
     };
-    if let Some(ratings) = store.get(pilot.id, &version) {
-        return Ok(ratings);
-    }
-    let _reading = store.reading.lock().await;
-    if let Some(ratings) = store.get(pilot.id, &version) {
-        return Ok(ratings);
-    }
     // At most as many as there are scores: room for them all at once.
     let expected = usize::try_from(version[1]).unwrap_or_default();
-    let started = Instant::now();
-    let ratings = Arc::new(match source {
-        ScoreSource::Sift => ratings::sift(db, vacancies, expected).await?,
-        ScoreSource::Interview => ratings::interview(db, vacancies, expected).await?,
-    });
-    let elapsed_ms = started.elapsed().as_millis();
-    tracing::info!(pilot = %pilot.id, source = source.as_str(), elapsed_ms, "read the pilot's scores");
-    store.put(pilot.id, version, ratings.clone());
-    Ok(ratings)
+    let read = async {
+        let started = Instant::now();
+        let ratings = match source {
+            ScoreSource::Sift => ratings::sift(db, vacancies, expected).await?,
+            ScoreSource::Interview => ratings::interview(db, vacancies, expected).await?,
+        };
+        let elapsed_ms = started.elapsed().as_millis();
+        tracing::info!(pilot = %pilot.id, source = source.as_str(), elapsed_ms, "read the pilot's scores");
+        Ok(ratings)
+    };
+    store.get_or_read(pilot.id, version, read).await
 }
 
 /// Reads the newest pilots' data in the background after the server starts, so the first dashboard
