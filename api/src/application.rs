@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 pub use domain::application::{Answer, AnswerEntry, ApplicationStatus, Contact, Retention, Step};
 pub use domain::monitoring::{AgeBand, Country, Disability, Education, Gender, MonitoringAnswers};
+pub use domain::survey::{Statement, SurveyAnswers, SurveyMoment};
 
 /// The header that carries the applicant's access code.
 pub const ACCESS_CODE_HEADER: &str = "x-applicant-code";
@@ -78,6 +79,22 @@ pub struct ApplicationView {
     /// The feedback report, once the recruiter sent it (candidates who were not selected).
     #[serde(default)]
     pub feedback: Option<crate::interview::FeedbackReport>,
+    /// The procedure ended for this application: it was knocked out, or every candidate has a
+    /// decision.
+    #[serde(default)]
+    pub procedure_ended: bool,
+    /// The experience surveys the applicant may answer now, and those they answered.
+    #[serde(default)]
+    pub surveys: Surveys,
+}
+
+/// The applicant's experience surveys: after submitting, and once the procedure ended.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Surveys {
+    /// May be answered now.
+    pub open: Vec<SurveyMoment>,
+    pub answered: Vec<SurveyMoment>,
 }
 
 /// `GET /api/public/applications/{reference}/export`: everything stored about the applicant (AVG

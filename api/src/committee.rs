@@ -38,6 +38,12 @@ pub struct CommitteeVacancy {
     #[serde(default)]
     pub unblinding_confirmed: bool,
     pub questions: Vec<CommitteeQuestion>,
+    /// The committee survey can be answered: this member sealed every question and has not
+    /// answered it yet.
+    #[serde(default)]
+    pub survey_open: bool,
+    #[serde(default)]
+    pub survey_answered: bool,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -84,6 +90,14 @@ pub struct SiftAnswer {
     pub text: String,
     pub score: Option<u8>,
     pub note: Option<String>,
+}
+
+/// `POST …/questions/{question_id}/time`: what the scoring screen measured since its last report.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoringTimeInput {
+    /// Seconds the scoring screen was in use since its last report, 1 to 600.
+    pub seconds: u32,
 }
 
 /// `PUT …/sift/{number}`: a score of 1 to 5 and an optional note; saved as often as it changes.

@@ -4,8 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use domain::evaluation::effort::{ArmEffort, PageReach};
+pub use domain::evaluation::experience::{ScoringWorkload, StatementSummary};
 pub use domain::evaluation::reliability::{Agreement, PositionEffect, ReliabilitySummary};
 pub use domain::evaluation::{ArmFunnel, DidRow, FunnelCell, Pool, PoolCell, PoolColumn, Stage, StageRow, Variable};
+pub use domain::survey::{Statement, SurveyMoment};
 use uuid::Uuid;
 
 /// `GET /api/pilots/{id}/funnel?variable=…`: the funnel per arm, group and stage.
@@ -40,6 +42,17 @@ pub struct Composition {
 pub struct Effort {
     pub k: u16,
     pub arms: Vec<ArmEffort>,
+}
+
+/// `GET /api/pilots/{id}/experience`: per arm, the surveys statement by statement and the
+/// committee's time on the scoring screens.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Experience {
+    pub k: u16,
+    /// Both arms, every moment, every statement, in that order.
+    pub statements: Vec<StatementSummary>,
+    pub scoring: Vec<ScoringWorkload>,
 }
 
 /// `GET /api/pilots/{id}/fidelity?page=…`: how far each vacancy of the pilot ran the interventions,

@@ -1,10 +1,11 @@
-//! Pilots on the wire: a pilot with its organisations, evaluators and vacancies by arm, and the
-//! assignment log.
+//! Pilots on the wire: a pilot with its organisations, evaluators and vacancies by arm, the
+//! assignment log, and the outcomes a recruiter records for a control vacancy.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use domain::control::ControlOutcome;
 pub use domain::pilot::{DEFAULT_K, ScaleBand};
 pub use domain::vacancy::Arm;
 
@@ -107,4 +108,35 @@ pub struct ManualArmInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentDone {
     pub assigned: u32,
+}
+
+/// `GET /api/vacancies/{id}/control-outcomes?page=…`: the applicants of a control vacancy, a page
+/// at a time by name, each with the furthest outcome recorded.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControlOutcomes {
+    pub vacancy_id: Uuid,
+    pub title: String,
+    pub items: Vec<ControlApplicant>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+}
+
+/// One applicant of a control vacancy. The regular procedure selects on CVs, by name.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControlApplicant {
+    pub application_id: Uuid,
+    pub reference: String,
+    pub name: String,
+    /// None until an outcome is recorded.
+    pub outcome: Option<ControlOutcome>,
+}
+
+/// `PUT /api/vacancies/{id}/control-outcomes/{application}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControlOutcomeInput {
+    pub outcome: ControlOutcome,
 }

@@ -512,6 +512,34 @@ error_codes! {
         nl: "Kies één filter tegelijk: een organisatie, een kwartaal of een salarisschaal.",
         en: "Choose one filter at a time: an organisation, a quarter or a salary band.",
     },
+    SurveyEmpty = "survey_empty" {
+        nl: "Kies bij minstens één vraag een antwoord. Wilt u de vragen niet beantwoorden? Dan hoeft u niets te doen.",
+        en: "Choose an answer to at least one question. If you would rather not answer, you need not do anything.",
+    },
+    SurveyAnswerInvalid = "survey_answer_invalid" {
+        nl: "Kies een antwoord van 1 (helemaal oneens) tot 5 (helemaal eens).",
+        en: "Choose an answer from 1 (strongly disagree) to 5 (strongly agree).",
+    },
+    SurveyAlreadyAnswered = "survey_already_answered" {
+        nl: "U hebt deze vragen al beantwoord. Dank u wel; er is niets gewijzigd.",
+        en: "You have already answered these questions. Thank you; nothing was changed.",
+    },
+    SurveyNotOpen = "survey_not_open" {
+        nl: "Deze vragen kunt u nog niet beantwoorden. Ze komen na de uitkomst van de procedure. Er is niets gewijzigd.",
+        en: "You cannot answer these questions yet. They come after the outcome of the procedure. Nothing was changed.",
+    },
+    ScoringTimeInvalid = "scoring_time_invalid" {
+        nl: "De gemeten tijd moet tussen 1 en 600 seconden liggen. Er is niets gewijzigd.",
+        en: "The measured time must be between 1 and 600 seconds. Nothing was changed.",
+    },
+    NotControlArm = "not_control_arm" {
+        nl: "Deze vacature hoort niet bij de controlegroep. Uitkomsten legt u hier alleen vast voor vacatures die de gewone procedure volgen. Er is niets gewijzigd.",
+        en: "This vacancy is not in the control arm. You record outcomes here only for vacancies that follow the regular procedure. Nothing was changed.",
+    },
+    OutcomeAlreadyFurther = "outcome_already_further" {
+        nl: "Voor deze sollicitant is al een verdere uitkomst vastgelegd. Een uitkomst gaat niet terug. Er is niets gewijzigd.",
+        en: "A further outcome is already recorded for this applicant. An outcome does not go back. Nothing was changed.",
+    },
     NoOffer = "no_offer" {
         nl: "Deze kandidaat heeft geen aanbod gekregen, of heeft het nog niet aangenomen. Leg eerst het aanbod en het antwoord vast.",
         en: "This candidate has not received an offer, or has not accepted it yet. First record the offer and the answer.",

@@ -98,6 +98,9 @@ pub struct VacancySummary {
     pub status: VacancyStatus,
     pub updated_at: DateTime<Utc>,
     pub published_at: Option<DateTime<Utc>>,
+    /// The pilot arm, once the vacancy is in a pilot.
+    #[serde(default)]
+    pub arm: Option<Arm>,
 }
 
 /// `GET /api/vacancies`: the organisation's vacancies, newest change first.

@@ -5,10 +5,14 @@ use api::Language;
 use api::account::{LoginRequest, SessionInfo, UserPage};
 use api::application::{
     ACCESS_CODE_HEADER, ApplicationView, Country, Draft, DraftInput, MonitoringAnswers, NewDraft, OutboxPage, Receipt,
+    SurveyAnswers, SurveyMoment,
 };
-use api::committee::{AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, Sift, SiftAnswer};
+use api::committee::{
+    AssignedVacancy, CommitteeVacancy, Panel, ScoreChangeInput, ScoreInput, ScoringTimeInput, Sift, SiftAnswer,
+};
 use api::evaluation::{
-    Composition, DifferenceInDifferences, Effort, Fidelity, Funnel, Reliability, ScoreSource, Stage, Variable,
+    Composition, DifferenceInDifferences, Effort, Experience, Fidelity, Funnel, Reliability, ScoreSource, Stage,
+    Variable,
 };
 use api::interview::{
     Consensus, DecisionInput as OutcomeInput, FeedbackSent, InterviewAssignment, InterviewBankEntry, InterviewKit,
@@ -16,7 +20,10 @@ use api::interview::{
     OfferResponseInput, Scorecard, ScorecardEntry, ScorecardInput, Traceability,
 };
 use api::organisation::{NewOrganisationRule, Organisation, OrganisationRule};
-use api::pilot::{ArmAssignment, AssignmentDone, ManualArmInput, Pilot, PilotInput, PilotSummary};
+use api::pilot::{
+    ArmAssignment, AssignmentDone, ControlApplicant, ControlOutcome, ControlOutcomeInput, ControlOutcomes,
+    ManualArmInput, Pilot, PilotInput, PilotSummary,
+};
 use api::problem::{ErrorCode, Problem};
 use api::ranking::{Ranking, ScoringProgress, Shortlist, ShortlistInput, ShortlistedIdentity};
 use api::screening::{
@@ -216,6 +223,18 @@ pub async fn withdraw_application(
     send_json(builder, &(), csrf_token, language).await
 }
 
+/// Answers one of the applicant's experience surveys.
+pub async fn answer_survey(
+    (reference, code): (&str, &str),
+    moment: SurveyMoment,
+    answers: &SurveyAnswers,
+    csrf_token: &str,
+    language: Language,
+) -> Result<ApplicationView, ApiFailure> {
+    let path = format!("/api/public/applications/{reference}/surveys/{}", moment.as_str());
+    send_json(Request::put(&path).header(ACCESS_CODE_HEADER, code), answers, csrf_token, language).await
+}
+
 /// Everything stored about the applicant, as the JSON text the server sends (to save as a file).
 pub async fn export_application(reference: &str, code: &str, language: Language) -> Result<String, ApiFailure> {
     let builder =
@@ -348,6 +367,30 @@ pub async fn seal_question(
 ) -> Result<Sift, ApiFailure> {
     let builder = Request::post(&format!("/api/committee/vacancies/{vacancy}/questions/{question}/seal"));
     send_json(builder, &(), csrf_token, language).await
+}
+
+/// Adds the seconds the scoring screen of a question was in use.
+pub async fn report_scoring_time(
+    (vacancy, question): (Uuid, Uuid),
+    seconds: u32,
+    csrf_token: &str,
+    language: Language,
+) -> Result<(), ApiFailure> {
+    let path = format!("/api/committee/vacancies/{vacancy}/questions/{question}/time");
+    let builder = with_language(Request::post(&path).header("X-CSRF-Token", csrf_token), language);
+    let builder = builder.json(&ScoringTimeInput { seconds }).map_err(|_| ApiFailure::Network)?;
+    no_content(builder.send().await).await
+}
+
+pub async fn answer_committee_survey(
+    vacancy: Uuid,
+    answers: &SurveyAnswers,
+    csrf_token: &str,
+    language: Language,
+) -> Result<(), ApiFailure> {
+    let path = format!("/api/committee/vacancies/{vacancy}/survey");
+    let builder = with_language(Request::put(&path).header("X-CSRF-Token", csrf_token), language);
+    no_content(builder.json(answers).map_err(|_| ApiFailure::Network)?.send().await).await
 }
 
 pub async fn panel(vacancy: Uuid, question: Uuid, language: Language) -> Result<Panel, ApiFailure> {
@@ -569,6 +612,31 @@ pub async fn funnel(pilot: Uuid, variable: Variable, view: &str, language: Langu
 
 pub async fn effort(pilot: Uuid, language: Language) -> Result<Effort, ApiFailure> {
     send(Request::get(&format!("/api/pilots/{pilot}/effort")), language).await
+}
+
+pub async fn control_outcomes(
+    vacancy: Uuid,
+    page: u64,
+    per_page: u64,
+    language: Language,
+) -> Result<ControlOutcomes, ApiFailure> {
+    send(Request::get(&format!("/api/vacancies/{vacancy}/control-outcomes?page={page}&per_page={per_page}")), language)
+        .await
+}
+
+pub async fn record_control_outcome(
+    vacancy: Uuid,
+    application: Uuid,
+    outcome: ControlOutcome,
+    csrf_token: &str,
+    language: Language,
+) -> Result<ControlApplicant, ApiFailure> {
+    let path = format!("/api/vacancies/{vacancy}/control-outcomes/{application}");
+    send_json(Request::put(&path), &ControlOutcomeInput { outcome }, csrf_token, language).await
+}
+
+pub async fn experience(pilot: Uuid, language: Language) -> Result<Experience, ApiFailure> {
+    send(Request::get(&format!("/api/pilots/{pilot}/experience")), language).await
 }
 
 pub async fn fidelity(pilot: Uuid, page: u64, view: &str, language: Language) -> Result<Fidelity, ApiFailure> {

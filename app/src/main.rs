@@ -21,6 +21,7 @@ use crate::pages::application::status::StatusPage;
 use crate::pages::committee::panel::PanelPage;
 use crate::pages::committee::sift::SiftPage;
 use crate::pages::committee::{CommitteeHomePage, CommitteeVacancyPage};
+use crate::pages::control_outcomes::ControlOutcomesPage;
 use crate::pages::home::HomePage;
 use crate::pages::interview::consensus::ConsensusPage;
 use crate::pages::interview::decision::DecisionPage;
@@ -54,6 +55,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/beheer/vacatures") view=VacancyListPage/>
                     <Route path=path!("/beheer/vacatures/:id") view=VacancyEditorPage/>
                     <Route path=path!("/beheer/vacatures/:id/screening") view=ScreeningPage/>
+                    <Route path=path!("/beheer/vacatures/:id/uitkomsten") view=ControlOutcomesPage/>
                     <Route path=path!("/beheer/vacatures/:id/beoordeling") view=ScoringResultsPage/>
                     <Route path=path!("/beheer/vacatures/:id/gesprek") view=InterviewKitPage/>
                     <Route path=path!("/beheer/vacatures/:id/besluit") view=DecisionPage/>

@@ -44,6 +44,7 @@ pub enum AuditAction {
     PilotCreated,
     ArmsAssigned,
     ArmSetByHand,
+    ControlOutcomeRecorded,
 }
 
 impl AuditAction {
@@ -81,6 +82,7 @@ impl AuditAction {
             AuditAction::PilotCreated => "pilot_created",
             AuditAction::ArmsAssigned => "arms_assigned",
             AuditAction::ArmSetByHand => "arm_set_by_hand",
+            AuditAction::ControlOutcomeRecorded => "control_outcome_recorded",
         }
     }
 }

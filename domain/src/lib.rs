@@ -13,8 +13,10 @@
 //! [`monitoring`] (the voluntary CBS questionnaire), [`screening`] (identity cues in answers) and
 //! [`scoring`] (each member's scoring order, scores and disagreements), [`interview`] (the structured
 //! interview's kit and the traceability of requirements), [`decision`] (outcomes, their rationale,
-//! and the feedback bands), [`pilot`] (the random assignment of vacancies to arms within strata) and
-//! [`statistics`] (the evaluation's figures, checked against published worked examples).
+//! and the feedback bands), [`control`] (how far applicants to a control vacancy came), [`pilot`]
+//! (the random assignment of vacancies to arms within strata), [`statistics`] (the evaluation's
+//! figures, checked against published worked examples) and [`survey`] (the experience surveys of
+//! applicants and committee members).
 #![cfg_attr(test, allow(clippy::expect_used, clippy::unwrap_used))] // Unit tests fail loudly on purpose.
 
 pub mod access;
@@ -22,6 +24,7 @@ pub mod account;
 pub mod analysis;
 pub mod application;
 pub mod audit;
+pub mod control;
 pub mod decision;
 pub mod evaluation;
 pub mod interview;
@@ -32,4 +35,5 @@ pub mod questionnaire;
 pub mod scoring;
 pub mod screening;
 pub mod statistics;
+pub mod survey;
 pub mod vacancy;

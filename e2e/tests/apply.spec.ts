@@ -131,6 +131,13 @@ test('an applicant applies by keyboard alone in Dutch, reloads halfway, and a re
   await expect(page.locator('.receipt .digest')).toHaveText(/^[0-9a-f]{64}$/);
   await expectNoAccessibilityViolations(page);
 
+  // The survey after sending: optional, one statement is enough.
+  const survey = page.getByRole('region', { name: 'Hoe ging het solliciteren?' });
+  const fairness = survey.getByRole('group', { name: 'De procedure gaf mij een eerlijke kans.' });
+  await pickRadio(page, fairness.getByLabel('4 eens'));
+  await press(page, survey.getByRole('button', { name: 'Antwoorden versturen' }));
+  await expect(survey.getByRole('status')).toHaveText('Dank u wel voor uw antwoorden.');
+
   // The status page, from the receipt.
   await press(page, page.getByRole('link', { name: 'Naar de statuspagina' }));
   await expect(page.getByLabel('Kenmerk')).toHaveValue(reference);

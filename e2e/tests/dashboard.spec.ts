@@ -54,6 +54,12 @@ test('an evaluator filters the dashboard, reads a plot and its table, and downlo
   const effort = page.getByRole('region', { name: 'Moeite en uitval' });
   await expect(effort.getByRole('row').filter({ hasText: 'Pagina: privacyverklaring' })).toContainText('stopte hier');
   await expect(effort.getByRole('row').filter({ hasText: 'Minuten tot versturen (mediaan)' })).toContainText(/\d+/);
+  // Experience: the applicants' survey per arm, and the committee's time on the scoring screens.
+  const experience = page.getByRole('region', { name: 'Ervaring en werklast' });
+  const afterSending = experience.getByRole('table', { name: 'Sollicitanten, na het versturen' });
+  await expect(afterSending.getByRole('row').filter({ hasText: 'Eerlijke kans' }).first()).toContainText(/\d\.\d\d/);
+  const screens = experience.getByRole('table', { name: /beoordelingsschermen/ });
+  await expect(screens.getByRole('row').filter({ hasText: 'Pilotgroep' })).toContainText(/\d+\.\d/);
   await expectNoAccessibilityViolations(page);
 
   const zip = page.waitForEvent('download');

@@ -146,6 +146,14 @@ test('three members score by keyboard and seal; the panel, a calibration, the ra
     }
     if (member !== 'commissie3') {
       await expect(page.getByText('u hebt ingeleverd; wacht op de andere leden').first()).toBeVisible();
+      // Every question sealed: the committee survey, once; the screen's time went in before each seal.
+      const survey = page.getByRole('region', { name: 'Hoe ging het beoordelen?' });
+      await expect(survey).toBeVisible();
+      if (member === 'commissie1') {
+        await survey.getByRole('group', { name: /beoordelingswijzer/ }).getByLabel('5 helemaal eens').check();
+        await survey.getByRole('button', { name: 'Antwoorden versturen' }).click();
+        await expect(survey.getByRole('status')).toHaveText('Dank u wel voor uw antwoorden.');
+      }
       await expect(page.getByRole('link', { name: 'Scores van de commissie' })).toHaveCount(0);
       await expectNoAccessibilityViolations(page);
       await page.getByRole('button', { name: 'Uitloggen' }).click();

@@ -18,6 +18,7 @@ mod m20261130_000009_calibration;
 mod m20261130_000010_shortlist;
 mod m20261130_000011_interview;
 mod m20261130_000012_pilots;
+mod m20261201_000013_experience;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_shortlist::Migration),
             Box::new(m20261130_000011_interview::Migration),
             Box::new(m20261130_000012_pilots::Migration),
+            Box::new(m20261201_000013_experience::Migration),
         ]
     }
 }

@@ -21,7 +21,7 @@
 //! once), logs each in, then has all of them save K scores at the same time, and times every save.
 //! `dashboard URL N PID` logs in as the demo evaluator and requests the demo pilot's dashboard (the
 //! funnel, the difference in differences, the reliability of the sift and of the interview, who
-//! applied, the first page of fidelity, effort and drop-out) N times
+//! applied, the first page of fidelity, effort and drop-out, experience and workload) N times
 //! one after another, then the bundle once, prints the median and slowest time of each, and the
 //! peak resident memory of the server process PID (from /proc).
 #![allow(clippy::expect_used, clippy::unwrap_used)] // A measuring tool: fail loudly.
@@ -387,6 +387,7 @@ async fn dashboard(url: &str, rounds: usize, pid: Option<&str>) {
         format!("/api/pilots/{id}/composition?variable=born_in_netherlands"),
         format!("/api/pilots/{id}/fidelity"),
         format!("/api/pilots/{id}/effort"),
+        format!("/api/pilots/{id}/experience"),
     ];
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); paths.len()];
     let mut totals = Vec::new();

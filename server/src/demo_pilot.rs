@@ -29,6 +29,7 @@ use domain::language::Language;
 use domain::monitoring::{AgeBand, Disability, Education, Gender, MonitoringAnswers, herkomst};
 use domain::pilot::{ScaleBand, Stratum, assign_arms};
 use domain::questionnaire::{Question, bank};
+use domain::survey::{SurveyAnswers, SurveyMoment};
 use domain::vacancy::{Arm, VacancyStatus};
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
@@ -45,9 +46,10 @@ use crate::demo::DEMO_PILOT;
 use crate::entities::{
     application_events, applications, arm_assignments, committee_members, interview_kits, interview_scores,
     interview_submissions, interviewers, monitoring_responses, pilot_organisations, pilots, question_seals, scores,
-    screened_answers, users, vacancies,
+    scoring_time, screened_answers, survey_responses, users, vacancies,
 };
 use crate::routes::applications::SUBJECT;
+use crate::routes::surveys;
 use crate::routes::vacancies::{DEFAULT_TIME_ZONE, deadline};
 
 /// How much to generate.
@@ -351,6 +353,25 @@ fn generate_procedure((rng, timing): (&mut StdRng, &mut StdRng), rows: &mut Rows
         })
         .collect();
     generate_drafts(timing, rows, context, &applicants);
+    // Both arms take their applications through Breedwerf; only the pilot arm's are scored in it.
+    for (n, applicant) in applicants.iter().enumerate() {
+        rows.applications.push(applications::ActiveModel {
+            id: Set(applicant.application),
+            vacancy_id: Set(vacancy.id),
+            draft_id: Set(applicant.draft),
+            // References are at most 20 characters: 64 random bits are enough to be unique.
+            reference: Set(format!("BW-G{}", &applicant.application.simple().to_string()[..16])),
+            label: Set(format!("{n:05}")),
+            answers: Set("[]".to_owned()),
+            digest: Set(String::new()),
+            status: Set(ApplicationStatus::Submitted.as_str().to_owned()),
+            retention: Set(Retention::FourWeeks.as_str().to_owned()),
+            started_at: Set(applicant.submitted),
+            submitted_at: Set(applicant.submitted),
+            withdrawn_at: Set(None),
+            screening: Set(None),
+        });
+    }
     let closed = vacancy.closing.and_time(NaiveTime::MIN).and_utc();
     let day = |n: u64| closed.checked_add_days(Days::new(n)).unwrap_or(closed);
     for applicant in &applicants {
@@ -381,14 +402,83 @@ fn generate_procedure((rng, timing): (&mut StdRng, &mut StdRng), rows: &mut Rows
         interview.push((value, index));
     }
     interview.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut hired = None;
     if let Some(&(_, best)) = interview.first() {
         let applicant = &applicants[best];
         rows.event(context, applicant, "offered", day(28));
         if rng.random_bool(5.0 / 6.0) {
             rows.event(context, applicant, "offer_accepted", day(31));
             rows.event(context, applicant, "hired", day(60));
+            hired = Some(best);
         } else {
             rows.event(context, applicant, "offer_declined", day(31));
+        }
+    }
+    generate_experience(timing, rows, context, &applicants, (&passed, hired));
+}
+
+/// What applicants and members say and spend beside the procedure, from the drafts' generator:
+/// two in five applicants answer the survey after submitting and one in four after the outcome
+/// (those shortlisted or hired more kindly, the pilot arm's fairer and clearer but more effort);
+/// each committee member spends one to three minutes an answer on the scoring screen and seven in
+/// ten answer the committee survey.
+fn generate_experience(
+    timing: &mut StdRng,
+    rows: &mut Rows,
+    context: &Context,
+    applicants: &[Applicant],
+    (passed, hired): (&[usize], Option<usize>),
+) {
+    let pilot = context.arm == Arm::Pilot;
+    let lift = |yes: bool, by: f64| if yes { by } else { 0.0 };
+    let point = |timing: &mut StdRng, mean: f64| u8::try_from(score(mean + 0.9 * normal(timing))).ok();
+    for (index, applicant) in applicants.iter().enumerate() {
+        let respondent = surveys::applicant(context.keys, applicant.draft);
+        if timing.random_bool(0.4) {
+            let answers = SurveyAnswers {
+                fairness: point(timing, 3.3 + lift(pilot, 0.4)),
+                clarity: point(timing, 3.6 + lift(pilot, 0.2)),
+                effort: point(timing, 3.5 - lift(pilot, 0.3)),
+            };
+            rows.survey(context, (respondent.clone(), SurveyMoment::AfterApplying), answers, applicant.submitted);
+        }
+        if timing.random_bool(0.25) {
+            let kind = lift(passed.contains(&index), 0.6) + lift(hired == Some(index), 0.6);
+            let answers = SurveyAnswers {
+                fairness: point(timing, 2.8 + kind + lift(pilot, 0.4)),
+                clarity: point(timing, 3.2 + kind / 2.0 + lift(pilot, 0.3)),
+                effort: point(timing, 3.3 - lift(pilot, 0.2)),
+            };
+            rows.survey(context, (respondent, SurveyMoment::AfterOutcome), answers, applicant.submitted);
+        }
+    }
+    if !pilot || applicants.is_empty() {
+        return;
+    }
+    let seals: Vec<(Uuid, Uuid)> = rows
+        .seals
+        .iter()
+        .filter(|seal| seal.vacancy_id.as_ref() == &context.vacancy.id)
+        .map(|seal| (*seal.question_id.as_ref(), *seal.member_id.as_ref()))
+        .collect();
+    let mut members: Vec<Uuid> = seals.iter().map(|(_, member)| *member).collect();
+    members.sort();
+    members.dedup();
+    for (question, member) in seals {
+        let seconds: usize = (0..applicants.len()).map(|_| timing.random_range(60..180)).sum();
+        rows.scoring_time.push(scoring_time::ActiveModel {
+            vacancy_id: Set(context.vacancy.id),
+            question_id: Set(question),
+            member_id: Set(member),
+            seconds: Set(i32::try_from(seconds).unwrap_or(i32::MAX)),
+        });
+    }
+    for member in members {
+        if timing.random_bool(0.7) {
+            let respondent = surveys::member(context.keys, context.vacancy.id, member);
+            let answers =
+                SurveyAnswers { fairness: point(timing, 4.0), clarity: point(timing, 3.8), effort: point(timing, 3.0) };
+            rows.survey(context, (respondent, SurveyMoment::Committee), answers, context.vacancy.published);
         }
     }
 }
@@ -420,24 +510,6 @@ fn score_the_sift(
             added_at: Set(vacancy.published),
             order_seed: Set(Some(rng.random())),
             conduct_confirmed_at: Set(Some(vacancy.published)),
-        });
-    }
-    for (n, applicant) in applicants.iter().enumerate() {
-        rows.applications.push(applications::ActiveModel {
-            id: Set(applicant.application),
-            vacancy_id: Set(vacancy.id),
-            draft_id: Set(applicant.draft),
-            // References are at most 20 characters: 64 random bits are enough to be unique.
-            reference: Set(format!("BW-G{}", &applicant.application.simple().to_string()[..16])),
-            label: Set(format!("{n:05}")),
-            answers: Set("[]".to_owned()),
-            digest: Set(String::new()),
-            status: Set(ApplicationStatus::Submitted.as_str().to_owned()),
-            retention: Set(Retention::FourWeeks.as_str().to_owned()),
-            started_at: Set(applicant.submitted),
-            submitted_at: Set(applicant.submitted),
-            withdrawn_at: Set(None),
-            screening: Set(None),
         });
     }
     let mut totals = vec![0.0; applicants.len()];
@@ -581,6 +653,8 @@ struct Rows {
     kits: Vec<interview_kits::ActiveModel>,
     interview_scores: Vec<interview_scores::ActiveModel>,
     submissions: Vec<interview_submissions::ActiveModel>,
+    surveys: Vec<survey_responses::ActiveModel>,
+    scoring_time: Vec<scoring_time::ActiveModel>,
 }
 
 impl Rows {
@@ -649,6 +723,24 @@ impl Rows {
         }
     }
 
+    fn survey(
+        &mut self,
+        context: &Context,
+        (respondent, moment): (String, SurveyMoment),
+        answers: SurveyAnswers,
+        at: DateTime<Utc>,
+    ) {
+        self.surveys.push(survey_responses::ActiveModel {
+            respondent: Set(respondent),
+            moment: Set(moment.as_str().to_owned()),
+            vacancy_id: Set(context.vacancy.id),
+            fairness: Set(answers.fairness.map(i16::from)),
+            clarity: Set(answers.clarity.map(i16::from)),
+            effort: Set(answers.effort.map(i16::from)),
+            answered_at: Set(at),
+        });
+    }
+
     fn event(&mut self, context: &Context, applicant: &Applicant, kind: &str, at: DateTime<Utc>) {
         self.events.push(application_events::ActiveModel {
             id: Set(Uuid::new_v4()),
@@ -676,6 +768,8 @@ impl Rows {
         insert_all(db, batch.kits).await?;
         insert_all(db, batch.interview_scores).await?;
         insert_all(db, batch.submissions).await?;
+        insert_all(db, batch.surveys).await?;
+        insert_all(db, batch.scoring_time).await?;
         Ok(())
     }
 }

@@ -6,3 +6,4 @@ pub mod pagination;
 pub mod question_field;
 pub mod requirement_checks;
 pub mod score_change;
+pub mod survey;

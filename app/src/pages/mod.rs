@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod application;
 pub mod committee;
+pub mod control_outcomes;
 pub mod home;
 pub mod interview;
 pub mod login;

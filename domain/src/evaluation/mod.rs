@@ -11,6 +11,7 @@
 //! between a filtered and an unfiltered table never gives a hidden cell back.
 
 pub mod effort;
+pub mod experience;
 pub mod microdata;
 pub mod reliability;
 

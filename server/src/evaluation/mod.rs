@@ -1,7 +1,8 @@
 //! What the evaluation reads of a pilot, held in memory while it does not change: its vacancies with
 //! their arm and slices, its applicants as the funnel counts them (their vacancy, furthest stage and
-//! group for every monitoring variable, aggregated in SQL to one row each), and the sift's and the
-//! interview's scores as they were given independently.
+//! group for every monitoring variable, aggregated in SQL to one row each), their drafts and hires,
+//! the surveys and the committee's scoring time, and the sift's and the interview's scores as they
+//! were given independently.
 //!
 //! A pilot of 100,000 applications is read from the database once; every later request of the
 //! dashboard computes from memory until the pilot's data changes. Whether it changed is a handful of
@@ -13,6 +14,7 @@
 
 mod applicants;
 mod attempts;
+mod experience;
 mod ratings;
 
 use std::collections::hash_map::DefaultHasher;
@@ -30,10 +32,11 @@ use uuid::Uuid;
 
 pub(crate) use self::applicants::Applicants;
 pub(crate) use self::attempts::Attempts;
+pub(crate) use self::experience::Experience;
 pub(crate) use self::ratings::{Ratings, ReliabilityReport};
 use crate::entities::{
     application_events, interview_score_changes, interview_scores, interview_submissions, pilots, question_seals,
-    score_changes, scores, vacancies,
+    score_changes, scores, scoring_time, survey_responses, vacancies,
 };
 use crate::error::ApiError;
 use crate::routes::pilots::{in_period, in_pilot};
@@ -55,6 +58,7 @@ pub struct EvaluationCache {
     applicants: Store<Applicants>,
     earlier: Store<Applicants>,
     attempts: Store<Attempts>,
+    experience: Store<Experience>,
     sift: Store<Ratings>,
     interview: Store<Ratings>,
 }
@@ -222,6 +226,32 @@ pub(crate) async fn attempts(state: &AppState, pilot: &pilots::Model) -> Result<
         application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids(&vacancies)));
     let version = vec![hash, events.count(&state.db).await?];
     state.evaluation.attempts.get_or_read(pilot.id, version, attempts::load(&state.db, &vacancies)).await
+}
+
+/// The surveys and scoring time of the pilot's vacancies with an arm, read again only when a survey
+/// was answered, a question sealed or scoring time reported, or its vacancies changed.
+pub(crate) async fn experience(state: &AppState, pilot: &pilots::Model) -> Result<Arc<Experience>, ApiError> {
+    let (mut vacancies, hash) = vacancies(state, pilot).await?;
+    vacancies.retain(|v| v.arm.is_some());
+    let ids = ids(&vacancies);
+    let db = &state.db;
+    let surveys = survey_responses::Entity::find().filter(survey_responses::Column::VacancyId.is_in(ids.clone()));
+    let seals = question_seals::Entity::find().filter(question_seals::Column::VacancyId.is_in(ids.clone()));
+    let seconds: Option<i64> = scoring_time::Entity::find()
+        .select_only()
+        .expr(sea_orm::sea_query::Func::sum(sea_orm::sea_query::Expr::col(scoring_time::Column::Seconds)))
+        .filter(scoring_time::Column::VacancyId.is_in(ids))
+        .into_tuple()
+        .one(db)
+        .await?
+        .flatten();
+    let version = vec![
+        hash,
+        surveys.count(db).await?,
+        seals.count(db).await?,
+        u64::try_from(seconds.unwrap_or_default()).unwrap_or_default(),
+    ];
+    state.evaluation.experience.get_or_read(pilot.id, version, experience::load(db, &vacancies)).await
 }
 
 /// The pilot's sift or interview scores as given independently, read again only when a score, a

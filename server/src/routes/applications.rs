@@ -33,9 +33,11 @@ use crate::audit::AuditEntry;
 use crate::clock;
 use crate::crypto::Keys;
 use crate::entities::{
-    application_drafts, application_events, applications, identity_envelopes, monitoring_responses, outbox, vacancies,
+    application_drafts, application_events, applications, identity_envelopes, monitoring_responses, outbox,
+    survey_responses, vacancies,
 };
 use crate::error::{ApiError, ApiJson};
+use crate::routes::surveys;
 use crate::routes::vacancies::is_open_for_applications;
 use crate::startup::AppState;
 
@@ -415,7 +417,7 @@ pub async fn status(
     Path(reference): Path<String>,
 ) -> Result<Json<ApplicationView>, ApiError> {
     let application = find_application(&state, &code, &reference).await?;
-    Ok(Json(view(&state.db, &application).await?))
+    Ok(Json(view(&state, &application).await?))
 }
 
 /// Withdraws a submitted application. It stays stored until the retention period ends.
@@ -449,7 +451,7 @@ pub async fn withdraw(
         withdrawn_at: Some(now),
         ..application
     };
-    Ok(Json(view(&state.db, &application).await?))
+    Ok(Json(view(&state, &application).await?))
 }
 
 /// Everything stored about the applicant, as JSON (AVG articles 15 and 20).
@@ -479,12 +481,12 @@ pub async fn export(
         contact,
         monitoring,
         started_at: application.started_at,
-        application: view(&state.db, &application).await?,
+        application: view(&state, &application).await?,
     }))
 }
 
-/// Deletes everything of the applicant: answers, identity envelope, monitoring answers, the draft and
-/// the confirmation e-mail. Only the pseudonymous events stay, and the audit entry of the deletion.
+/// Deletes everything of the applicant: answers, identity envelope, monitoring answers, survey
+/// answers, the draft and the confirmation e-mail. Only the pseudonymous events stay, and the audit entry of the deletion.
 #[utoipa::path(delete, path = "/public/applications/{reference}", tag = "applications",
     params(("x-applicant-code" = String, Header, description = "The applicant's access code")),
     responses((status = 204), (status = 403, body = Problem)))]
@@ -524,6 +526,10 @@ pub async fn discard(State(state): State<AppState>, code: AccessCode) -> Result<
 
 async fn delete_draft_data(state: &AppState, db: &impl ConnectionTrait, draft: Uuid) -> Result<(), ApiError> {
     let pseudonym = state.keys.pseudonym(SUBJECT, draft.as_bytes());
+    survey_responses::Entity::delete_many()
+        .filter(survey_responses::Column::Respondent.eq(pseudonym.clone()))
+        .exec(db)
+        .await?;
     monitoring_responses::Entity::delete_by_id(pseudonym).exec(db).await?;
     application_drafts::Entity::delete_by_id(draft).exec(db).await?;
     Ok(())
@@ -561,7 +567,7 @@ async fn find_draft(state: &AppState, code: &AccessCode) -> Result<application_d
 
 /// The application with this reference, if the access code is the one of its draft. An unknown
 /// reference and a wrong code get the same answer, so neither can be guessed one at a time.
-async fn find_application(
+pub(crate) async fn find_application(
     state: &AppState,
     code: &AccessCode,
     reference: &str,
@@ -610,7 +616,9 @@ fn receipt(application: &applications::Model) -> Receipt {
     }
 }
 
-async fn view(db: &impl ConnectionTrait, application: &applications::Model) -> Result<ApplicationView, ApiError> {
+/// What the status page shows of an application.
+pub(crate) async fn view(state: &AppState, application: &applications::Model) -> Result<ApplicationView, ApiError> {
+    let db = &state.db;
     let vacancy = vacancies::Entity::find_by_id(application.vacancy_id).one(db).await?;
     Ok(ApplicationView {
         reference: application.reference.clone(),
@@ -622,6 +630,8 @@ async fn view(db: &impl ConnectionTrait, application: &applications::Model) -> R
         digest: application.digest.clone(),
         retention: Retention::parse(&application.retention).unwrap_or_default(),
         feedback: crate::routes::feedback::report_of(db, application.id).await?,
+        procedure_ended: surveys::procedure_ended(db, application).await?,
+        surveys: surveys::surveys_of(db, &state.keys, application).await?,
     })
 }
 

@@ -26,6 +26,7 @@ use crate::clock;
 use crate::entities::{applications, committee_members, screened_answers, screenings, shortlists, users, vacancies};
 use crate::error::{ApiError, ApiJson};
 use crate::routes::scoring::committee_question;
+use crate::routes::surveys::committee_survey_state;
 use crate::routes::vacancies::{find, from_json, recruiter_organisation, status_of};
 use crate::startup::AppState;
 
@@ -161,6 +162,7 @@ pub async fn vacancy(
     let shortlist = shortlists::Entity::find_by_id(vacancy.id).one(&state.db).await?;
     let requested = shortlist.as_ref().is_some_and(|s| s.unblinding_requested_at.is_some());
     let confirmed = shortlist.as_ref().is_some_and(|s| s.unblinding_confirmed_at.is_some());
+    let (survey_open, survey_answered) = committee_survey_state(&state, &vacancy, user.id).await?;
     Ok(Json(CommitteeVacancy {
         id: vacancy.id,
         title: vacancy.title,
@@ -169,6 +171,8 @@ pub async fn vacancy(
         unblinding_requested: seat.chair && requested && !confirmed,
         unblinding_confirmed: confirmed,
         questions: scored,
+        survey_open,
+        survey_answered,
     }))
 }
 

@@ -8,12 +8,13 @@
 
 use std::collections::HashMap;
 
-use api::evaluation::{Composition, DifferenceInDifferences, Effort, Funnel, Stage, Variable};
+use api::evaluation::{Composition, DifferenceInDifferences, Effort, Experience, Funnel, Stage, Variable};
 use api::pilot::ScaleBand;
 use api::problem::{ErrorCode, Problem};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use domain::evaluation::effort::effort;
+use domain::evaluation::experience::{scoring_workload, survey_summary};
 use domain::evaluation::{Person, Quarter, Slice, composition, differences_in_differences, funnel};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -21,7 +22,7 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::entities::pilots;
 use crate::error::ApiError;
-use crate::evaluation::{Applicants, applicants, attempts, earlier_applicants, earlier_period, k_of};
+use crate::evaluation::{Applicants, applicants, attempts, earlier_applicants, earlier_period, experience, k_of};
 use crate::routes::pilots::readable;
 use crate::startup::AppState;
 
@@ -130,6 +131,31 @@ pub(crate) async fn effort_for(state: &AppState, pilot: &pilots::Model) -> Resul
     let read = attempts(state, pilot).await?;
     let k = k_of(pilot);
     Ok(Effort { k, arms: effort(&read.attempts, &read.hires, u64::from(k)) })
+}
+
+/// Experience and workload per arm: the applicants' surveys after submitting and after the outcome,
+/// the committee's survey, statement by statement, and the committee's minutes on the scoring
+/// screens. For the whole pilot: a filtered mean beside the overall one would give back the
+/// answers outside the filter.
+#[utoipa::path(get, path = "/pilots/{id}/experience", tag = "evaluation",
+    responses((status = 200, body = Experience), (status = 404, body = Problem)))]
+pub async fn experience_of(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Experience>, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    Ok(Json(experience_for(&state, &pilot).await?))
+}
+
+pub(crate) async fn experience_for(state: &AppState, pilot: &pilots::Model) -> Result<Experience, ApiError> {
+    let read = experience(state, pilot).await?;
+    let k = k_of(pilot);
+    Ok(Experience {
+        k,
+        statements: survey_summary(&read.responses, u64::from(k)),
+        scoring: scoring_workload(&read.seats, u64::from(k)),
+    })
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

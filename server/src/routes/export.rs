@@ -13,7 +13,8 @@ use std::fmt::Display;
 use std::io::Write;
 
 use api::evaluation::{
-    Composition, DifferenceInDifferences, Effort, Funnel, Pool, PoolCell, ScoreSource, Stage, VacancyFidelity, Variable,
+    Composition, DifferenceInDifferences, Effort, Experience, Funnel, Pool, PoolCell, ScoreSource, Stage,
+    VacancyFidelity, Variable,
 };
 use api::pilot::ArmAssignment;
 use api::problem::Problem;
@@ -35,7 +36,7 @@ use crate::auth::CurrentUser;
 use crate::entities::{application_events, monitoring_responses, pilots};
 use crate::error::ApiError;
 use crate::evaluation::{PilotVacancy, ReliabilityReport, VACANCIES_PER_READ, applicants, in_view, k_of, vacancies};
-use crate::routes::evaluation::{ViewQuery, composition_for, did_for, effort_for, funnel_for};
+use crate::routes::evaluation::{ViewQuery, composition_for, did_for, effort_for, experience_for, funnel_for};
 use crate::routes::fidelity::fidelity_for;
 use crate::routes::pilots::{assignment_log, readable};
 use crate::routes::reliability::reliability_for;
@@ -92,6 +93,18 @@ pub async fn effort_csv(
 ) -> Result<Response, ApiError> {
     let pilot = readable(&state, &user, id).await?;
     Ok(csv_file("effort.csv", effort_table(&effort_for(&state, &pilot).await?)?))
+}
+
+/// Experience and workload per arm as CSV.
+#[utoipa::path(get, path = "/pilots/{id}/experience.csv", tag = "evaluation",
+    responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
+pub async fn experience_csv(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, ApiError> {
+    let pilot = readable(&state, &user, id).await?;
+    Ok(csv_file("experience.csv", experience_table(&experience_for(&state, &pilot).await?)?))
 }
 
 /// The fidelity of every vacancy in the view as CSV.
@@ -208,6 +221,7 @@ pub async fn bundle(
     let fidelity = fidelity_for(&state, &in_view(&vacancies, None), u32::from(k_of(&pilot))).await?;
     files.push(("fidelity.csv".to_owned(), fidelity_table(&fidelity)?));
     files.push(("effort.csv".to_owned(), effort_table(&effort_for(&state, &pilot).await?)?));
+    files.push(("experience.csv".to_owned(), experience_table(&experience_for(&state, &pilot).await?)?));
     files.push(("assignments.csv".to_owned(), assignment_table(&assignment_log(&state, &pilot).await?)?));
     files.push(("codebook.md".to_owned(), codebook(&pilot).into_bytes()));
     let mut archive = zipped(files)?;
@@ -280,6 +294,40 @@ fn effort_table(effort: &Effort) -> Result<Vec<u8>, ApiError> {
         row("median_days_to_hire", "", cell(arm.median_days_to_hire));
     }
     table(&["arm", "measure", "step", "value"], rows)
+}
+
+fn experience_table(experience: &Experience) -> Result<Vec<u8>, ApiError> {
+    let header = ["arm", "moment", "statement", "measure", "value"];
+    let mut rows = Vec::new();
+    for line in &experience.statements {
+        let mut row = |measure: String, value: String| {
+            let (arm, moment, statement) = (line.arm.as_str(), line.moment.as_str(), line.statement.as_str());
+            rows.push(vec![arm.to_owned(), moment.to_owned(), statement.to_owned(), measure, value]);
+        };
+        row("answered".to_owned(), cell(line.answered));
+        for (point, count) in (1..).zip(&line.points) {
+            row(format!("point_{point}"), cell(*count));
+        }
+        row("mean".to_owned(), cell(line.mean));
+        row("agree".to_owned(), cell(line.agree));
+        row("agree_low".to_owned(), cell(line.agree_interval.map(|(low, _)| low)));
+        row("agree_high".to_owned(), cell(line.agree_interval.map(|(_, high)| high)));
+    }
+    for arm in &experience.scoring {
+        let mut row = |measure: &str, value: String| {
+            rows.push(vec![
+                arm.arm.as_str().to_owned(),
+                "scoring".to_owned(),
+                String::new(),
+                measure.to_owned(),
+                value,
+            ]);
+        };
+        row("seats", cell(arm.seats));
+        row("median_minutes", cell(arm.median_minutes));
+        row("median_minutes_per_answer", cell(arm.median_minutes_per_answer));
+    }
+    table(&header, rows)
 }
 
 fn fidelity_table(rows: &[VacancyFidelity]) -> Result<Vec<u8>, ApiError> {

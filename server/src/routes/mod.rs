@@ -6,6 +6,7 @@
 mod analysis;
 pub(crate) mod applications;
 pub(crate) mod committee;
+mod control;
 mod decisions;
 mod evaluation;
 mod export;
@@ -24,6 +25,7 @@ pub(crate) mod scoring;
 mod screening;
 mod session;
 mod shortlist;
+pub(crate) mod surveys;
 mod users;
 pub(crate) mod vacancies;
 
@@ -70,6 +72,7 @@ fn public() -> OpenApiRouter<AppState> {
         .routes(routes!(applications::status, applications::delete))
         .routes(routes!(applications::withdraw))
         .routes(routes!(applications::export))
+        .routes(routes!(surveys::answer_applicant_survey))
         .routes(routes!(questionnaires::countries))
 }
 
@@ -102,6 +105,8 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(scoring::seal))
         .routes(routes!(scoring::panel))
         .routes(routes!(scoring::change_score))
+        .routes(routes!(surveys::add_scoring_time))
+        .routes(routes!(surveys::answer_committee_survey))
         .routes(routes!(ranking::progress))
         .routes(routes!(ranking::ranking))
         .routes(routes!(shortlist::get, shortlist::fix))
@@ -123,6 +128,8 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(decisions::respond))
         .routes(routes!(decisions::hire))
         .routes(routes!(feedback::send))
+        .routes(routes!(control::list))
+        .routes(routes!(control::record))
         .routes(routes!(pilots::list, pilots::create))
         .routes(routes!(pilots::get))
         .routes(routes!(pilots::assign))
@@ -132,9 +139,11 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(evaluation::did_of))
         .routes(routes!(evaluation::composition_of))
         .routes(routes!(evaluation::effort_of))
+        .routes(routes!(evaluation::experience_of))
         .routes(routes!(fidelity::fidelity_of))
         .routes(routes!(export::fidelity_csv))
         .routes(routes!(export::effort_csv))
+        .routes(routes!(export::experience_csv))
         .routes(routes!(reliability::reliability_of))
         .routes(routes!(export::funnel_csv))
         .routes(routes!(export::composition_csv))

@@ -97,6 +97,7 @@ pub async fn list(
                 title: row.title,
                 updated_at: row.updated_at,
                 published_at: row.published_at,
+                arm: row.arm.as_deref().and_then(api::vacancy::Arm::parse),
             })
         })
         .collect();

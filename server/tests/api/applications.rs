@@ -22,7 +22,7 @@ const EMAIL: &str = "planted.zyxwa@example.org";
 const PHONE: &str = "06 1239 8765";
 
 /// A published vacancy with an open question (50 words), a knock-out and a multiple-choice question.
-async fn published_vacancy(app: &TestApp) -> Vacancy {
+pub(crate) async fn published_vacancy(app: &TestApp) -> Vacancy {
     app.login_as_recruiter_of("werver", "Ministerie van Testzaken").await;
     let choice = json!({
         "id": Uuid::new_v4(), "kind": "multiple_choice", "prompt": "Welke wet regelt openbaarheid van overheidsinformatie?",
@@ -64,7 +64,7 @@ fn contact() -> Value {
 }
 
 /// An applicant with a complete draft, ready to submit.
-async fn complete_draft(app: &TestApp, vacancy: &Vacancy) -> Applicant {
+pub(crate) async fn complete_draft(app: &TestApp, vacancy: &Vacancy) -> Applicant {
     let mut applicant = app.applicant().await;
     assert_eq!(applicant.start(vacancy.id).await.status(), StatusCode::OK);
     let monitoring =

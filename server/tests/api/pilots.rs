@@ -177,7 +177,7 @@ async fn applicants(app: &TestApp, vacancy: Uuid, n: usize, born: Option<bool>, 
 /// the Uniform Guidelines' example in the pilot arm: 48 of 80 born here pass the sift against 12 of
 /// 40 born abroad. In the control arm ten born here and two born abroad applied (fewer than k).
 /// Returns the app, the pilot, both vacancies and every applicant's pseudonym.
-async fn two_arm_pilot(name: &str) -> (TestApp, Pilot, (Vacancy, Vacancy), Vec<String>) {
+pub(crate) async fn two_arm_pilot(name: &str) -> (TestApp, Pilot, (Vacancy, Vacancy), Vec<String>) {
     let app = spawn_app().await;
     app.login_as_recruiter_of("werver", ORGANISATION).await;
     let (pilot_vacancy, control_vacancy) =
@@ -342,9 +342,16 @@ async fn the_bundle_holds_the_dashboards_figures_and_no_one_who_stands_out() {
 /// The demo with a generated pilot of 40 vacancies and 4,000 applications; the demo evaluator is
 /// logged in. Returns the app and the demo pilot.
 async fn generated_demo() -> (TestApp, Uuid) {
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel};
     use server::demo_pilot::{Size, seed};
+    use server::entities::pilots;
     let app = spawn_app().await;
     server::demo::seed(&app.state.db, &app.state.audit, &app.state.keys).await.expect("the demo");
+    // The demo draws its pilot's seed, and so the arms; fixed here, so every run sees the same pilot.
+    let demo = pilots::Entity::find().one(&app.state.db).await.expect("query").expect("the demo pilot");
+    let mut fixed = demo.into_active_model();
+    fixed.seed = sea_orm::Set(20_240_930);
+    fixed.update(&app.state.db).await.expect("seed fixed");
     let size = Size { vacancies: 40, applications: 4000 };
     let written = seed(&app.state.db, &app.state.keys, size, 7).await.expect("generated");
     assert_eq!((written.vacancies, written.applicants), (40 + 10, 4000 + 1000), "and a quarter before the pilot");
@@ -360,7 +367,10 @@ async fn generated_demo() -> (TestApp, Uuid) {
 /// allows, and a CV sift in the control arm that passes people born abroad less often.
 #[tokio::test]
 async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
-    use api::evaluation::{Composition, DifferenceInDifferences, Effort, Fidelity, Funnel, Reliability, Stage};
+    use api::evaluation::{
+        Composition, DifferenceInDifferences, Effort, Experience, Fidelity, Funnel, Reliability, Stage, Statement,
+        SurveyMoment,
+    };
     let (app, pilot) = generated_demo().await;
 
     let funnel: Funnel = app.get(&format!("/api/pilots/{pilot}/funnel")).await.json().await.expect("funnel");
@@ -408,6 +418,31 @@ async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
         assert!((58.0..=61.0).contains(&arm.median_days_to_hire.expect("a median")), "{arm:?}");
     }
     assert!(funnel.arms.iter().all(|arm| arm.stages.iter().all(|s| s.total.is_some_and(|n| n > 0))));
+
+    // Experience: two in five applicants answered after submitting, the pilot arm fairer; every
+    // committee member of the pilot arm timed at one to three minutes an answer.
+    let experience: Experience =
+        app.get(&format!("/api/pilots/{pilot}/experience")).await.json().await.expect("experience");
+    let line = |arm: Arm, moment: SurveyMoment, statement: Statement| {
+        experience
+            .statements
+            .iter()
+            .find(|s| s.arm == arm && s.moment == moment && s.statement == statement)
+            .expect("every line")
+    };
+    let fairness = |arm| line(arm, SurveyMoment::AfterApplying, Statement::Fairness);
+    let answered = fairness(Arm::Pilot).answered.expect("shown") + fairness(Arm::Control).answered.expect("shown");
+    assert!((1400..2200).contains(&answered), "about 1,600 of 4,000: {answered}");
+    assert!(fairness(Arm::Pilot).mean.expect("a mean") > fairness(Arm::Control).mean.expect("a mean"));
+    assert!(line(Arm::Pilot, SurveyMoment::Committee, Statement::Clarity).mean.is_some());
+    assert_eq!(line(Arm::Control, SurveyMoment::Committee, Statement::Clarity).answered, Some(0), "no committee");
+    let pilot_vacancies = fidelity.vacancies.iter().filter(|v| v.arm == Some(Arm::Pilot)).count() as u64;
+    let scoring = &experience.scoring[0];
+    assert_eq!(scoring.seats, Some(pilot_vacancies * 3));
+    assert!((1.0..3.0).contains(&scoring.median_minutes_per_answer.expect("a median")), "{scoring:?}");
+    assert_eq!(experience.scoring[1].seats, Some(0));
+    let csv = app.get(&format!("/api/pilots/{pilot}/experience.csv")).await.text().await.expect("csv");
+    assert_eq!(csv.lines().count(), 1 + 2 * 3 * 3 * 10 + 2 * 3, "ten measures a statement, three for scoring");
 
     let reliability: Reliability =
         app.get(&format!("/api/pilots/{pilot}/reliability?source=sift")).await.json().await.expect("reliability");

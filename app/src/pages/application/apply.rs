@@ -7,7 +7,7 @@ use std::time::Duration;
 use api::Language;
 use api::application::{
     AgeBand, AnswerEntry, Contact, Country, Disability, DraftInput, Education, Gender, MonitoringAnswers, Receipt,
-    Retention, Step,
+    Retention, Step, SurveyMoment,
 };
 use api::problem::ErrorCode;
 use api::vacancy::{ApplicantQuestion, PublicVacancy};
@@ -20,6 +20,7 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::status::ApplicantSurvey;
 use super::{LAST_CODE_KEY, code_key, draft_key, forget, page_key, remember, remembered};
 use crate::client::{self, ApiFailure};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
@@ -654,6 +655,7 @@ fn receipt_page(receipt: Option<Receipt>, code: Option<String>) -> impl IntoView
     };
     let status_link = format!("/sollicitatie/status#{}", receipt.reference);
     let submitted = receipt.submitted_at.format("%d-%m-%Y %H:%M:%S UTC").to_string();
+    let code_for_survey = code.clone().unwrap_or_default();
     view! {
         <h1 id="apply-page-title" tabindex="-1">{move || locale.t(Text::ReceiptTitle)}</h1>
         <p class="alert alert--success" role="status">{move || locale.t(Text::ReceiptIntro)}</p>
@@ -666,6 +668,7 @@ fn receipt_page(receipt: Option<Receipt>, code: Option<String>) -> impl IntoView
         <p>{move || locale.t(Text::DigestHelp)}</p>
         <p>{move || locale.t(Text::ReceiptEmail)}</p>
         <p><A href=status_link>{move || locale.t(Text::ToStatusPage)}</A></p>
+        <ApplicantSurvey reference=receipt.reference.clone() code=code_for_survey moment=SurveyMoment::AfterApplying/>
     }
     .into_any()
 }

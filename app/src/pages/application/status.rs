@@ -1,7 +1,7 @@
 //! The applicant's status page: with the reference and the access code, see the status, withdraw,
 //! download everything stored as JSON, or delete it all (AVG).
 
-use api::application::{ApplicationStatus, ApplicationView, Retention};
+use api::application::{ApplicationStatus, ApplicationView, Retention, SurveyAnswers, SurveyMoment};
 use api::interview::{Band, FeedbackReport, FeedbackStage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use super::{LAST_CODE_KEY, remembered};
 use crate::client::{self, ApiFailure};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::survey::SurveyForm;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
 
@@ -129,6 +130,7 @@ pub fn StatusPage() -> impl IntoView {
                             (ApplicationStatus::Withdrawn, _) => locale.t(Text::StatusWithdrawn),
                             // A feedback report is only for candidates who were not selected.
                             (ApplicationStatus::Submitted, true) => locale.t(Text::StatusNotSelected),
+                            (ApplicationStatus::Submitted, false) if application.procedure_ended => locale.t(Text::ProcedureEnded),
                             (ApplicationStatus::Submitted, false) => locale.t(Text::StatusSubmitted),
                         }}</dd></div>
                         <div class="review__item"><dt>{locale.t(Text::SubmittedAt)}</dt><dd>{submitted}</dd></div>
@@ -151,6 +153,9 @@ pub fn StatusPage() -> impl IntoView {
                         </button>
                     </div>
                     {application.feedback.clone().map(|report| view! { <FeedbackReportView report/> })}
+                    {application.surveys.open.iter().map(|&moment| view! {
+                        <ApplicantSurvey reference=application.reference.clone() code=code.get_untracked() moment/>
+                    }).collect_view()}
                 }
             })}
             {move || confirming.get().map(|what| view! {
@@ -172,6 +177,39 @@ pub fn StatusPage() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// One of the applicant's experience surveys, sent with the reference and the access code.
+/// `answered` gets the application as it stands after.
+#[component]
+pub fn ApplicantSurvey(
+    reference: String,
+    code: String,
+    moment: SurveyMoment,
+    #[prop(optional, into)] answered: Option<Callback<ApplicationView>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let session = use_session();
+    let title = match moment {
+        SurveyMoment::AfterOutcome => Text::SurveyAfterOutcomeTitle,
+        _ => Text::SurveyAfterApplyingTitle,
+    };
+    let target = StoredValue::new((reference, code));
+    let send = move |answers: SurveyAnswers| async move {
+        let (reference, code) = target.get_value();
+        let (csrf, ui) = (session.csrf_token(), locale.language_untracked());
+        let view = client::answer_survey((&reference, &code), moment, &answers, &csrf, ui).await?;
+        if let Some(answered) = answered {
+            answered.run(view);
+        }
+        Ok(())
+    };
+    let statements = [Text::SurveyFairness, Text::SurveyClarity, Text::SurveyEffort];
+    let id = match moment {
+        SurveyMoment::AfterOutcome => "survey-after-outcome",
+        _ => "survey-after-applying",
+    };
+    view! { <SurveyForm id title intro=Text::SurveyApplicantIntro statements send/> }
 }
 
 /// Offers `contents` as a file download.

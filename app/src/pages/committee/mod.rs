@@ -1,11 +1,14 @@
 //! The committee member's pages: the vacancies they sit on; per vacancy the conduct statement and the
-//! questions to score; the sift itself (`sift`), one answer at a time in the member's own order; and
-//! the panel's scores once everyone sealed (`panel`). Answers carry a number for that question only,
-//! so nobody can tell which answers come from one candidate.
+//! questions to score; the sift itself (`sift`), one answer at a time in the member's own order,
+//! timed while in use (`screen_time`); the panel's scores once everyone sealed (`panel`); and, once
+//! every question is sealed, the committee survey. Answers carry a number for that question only, so
+//! nobody can tell which answers come from one candidate.
 
 pub mod panel;
+mod screen_time;
 pub mod sift;
 
+use api::application::SurveyAnswers;
 use api::committee::{CommitteeQuestion, CommitteeVacancy};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,6 +17,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::client::{self, ApiFailure};
+use crate::components::survey::SurveyForm;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::pages::vacancy::status_name;
 use crate::session::use_session;
@@ -129,6 +133,8 @@ pub fn CommitteeVacancyPage() -> impl IntoView {
                                     <QuestionProgress vacancy=id number=i + 1 question/>
                                 }).collect_view()}
                             </ol>
+                            {vacancy.survey_open.then(|| view! { <CommitteeSurvey vacancy=id/> })}
+                            {vacancy.survey_answered.then(|| view! { <p class="alert alert--success">{locale.t(Text::CommitteeSurveyAnswered)}</p> })}
                         }.into_any()
                     } else {
                         view! {
@@ -152,6 +158,21 @@ pub fn CommitteeVacancyPage() -> impl IntoView {
                 }
             })}
         </div>
+    }
+}
+
+/// The committee survey of a vacancy, once the member sealed every question.
+#[component]
+fn CommitteeSurvey(vacancy: Uuid) -> impl IntoView {
+    let locale = use_locale();
+    let session = use_session();
+    let send = move |answers: SurveyAnswers| async move {
+        let (csrf, ui) = (session.csrf_token(), locale.language_untracked());
+        client::answer_committee_survey(vacancy, &answers, &csrf, ui).await
+    };
+    let statements = [Text::CommitteeSurveyFairness, Text::CommitteeSurveyClarity, Text::CommitteeSurveyEffort];
+    view! {
+        <SurveyForm id="committee-survey" title=Text::CommitteeSurveyTitle intro=Text::CommitteeSurveyIntro statements send/>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The sift: one answer at a time, in this member's own order, with the guide always in view.
 //! Keys 1–5 give a score, N goes to the next answer and P to the previous one; every change is
-//! saved at once. When every answer has a score the member seals the question.
+//! saved at once. When every answer has a score the member seals the question. The time the screen
+//! is in use is counted for the evaluation (`screen_time`).
 
 use api::committee::{ScoreInput, Sift};
 use leptos::ev;
@@ -11,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::GuidePanel;
+use super::screen_time::count_screen_time;
 use crate::client::{self, ApiFailure};
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
@@ -121,10 +123,26 @@ pub fn SiftPage() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    // The time on this screen, for the evaluation; what is left goes before the seal.
+    let target =
+        params.with_untracked(|p| Some((p.get("id")?.parse::<Uuid>().ok()?, p.get("question")?.parse::<Uuid>().ok()?)));
+    let (time_language, time_csrf) = (locale.language_untracked(), session.csrf_token());
+    let scoring = Signal::derive(move || sift.with(|s| s.as_ref().is_some_and(|s| !s.sealed)));
+    let screen_time = count_screen_time(scoring, move |seconds| {
+        let (Some(target), csrf) = (target, time_csrf.clone()) else { return };
+        spawn_local(async move {
+            // Only the evaluation loses a minute if this fails; the member is not bothered with it.
+            let _ = client::report_scoring_time(target, seconds, &csrf, time_language).await;
+        });
+    });
     let seal = move |_| {
         let Some((vacancy, question)) = ids() else { return };
         let (ui, csrf) = (locale.language_untracked(), session.csrf_token());
+        let seconds = screen_time.take();
         spawn_local(async move {
+            if seconds > 0 {
+                let _ = client::report_scoring_time((vacancy, question), seconds, &csrf, ui).await;
+            }
             match client::seal_question(vacancy, question, &csrf, ui).await {
                 Ok(updated) => {
                     sift.set(Some(updated));

@@ -5,12 +5,13 @@
 //! (`funnel`, `did`), and the reliability of the scoring (`reliability`), all three for the whole
 //! pilot or one organisation, quarter or salary band (`filter`); who applied against the period
 //! before the pilot (`composition`); the fidelity of each vacancy to the interventions (`fidelity`);
-//! effort and drop-out (`effort`);
+//! effort and drop-out (`effort`); the surveys and the committee's scoring time (`experience`);
 //! each table with its CSV, and the evaluation bundle.
 
 mod composition;
 mod did;
 mod effort;
+mod experience;
 mod fidelity;
 mod filter;
 mod funnel;
@@ -32,6 +33,7 @@ use crate::components::pagination::Pagination;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
 use effort::EffortPanel;
+use experience::ExperiencePanel;
 use fidelity::FidelityPanel;
 use filter::FilterPicker;
 use funnel::FunnelPanel;
@@ -311,6 +313,7 @@ pub fn PilotPage() -> impl IntoView {
                     <ReliabilityPanel pilot=p.id filter/>
                     <FidelityPanel pilot=p.id filter/>
                     <EffortPanel pilot=p.id/>
+                    <ExperiencePanel pilot=p.id/>
                     <section class="panel" aria-labelledby="log-heading">
                         <h2 id="log-heading">{locale.t(Text::AssignmentLog)}</h2>
                         <p><a download href=format!("/api/pilots/{}/assignments.csv", p.id)>

@@ -7,7 +7,7 @@ use api::Language;
 use api::organisation::OrganisationRule;
 use api::problem::ErrorCode;
 use api::vacancy::{
-    Allowance, Override, PublishRequest, Question, RequirementInput, RequirementKind, Vacancy, VacancyInput,
+    Allowance, Arm, Override, PublishRequest, Question, RequirementInput, RequirementKind, Vacancy, VacancyInput,
     VacancyStatus,
 };
 use domain::analysis::rules::{ExtraRules, RuleSet};
@@ -211,6 +211,8 @@ pub fn VacancyEditorPage() -> impl IntoView {
     let id = RwSignal::new(None::<Uuid>);
     let version = RwSignal::new(None::<i64>);
     let status = RwSignal::new(VacancyStatus::Draft);
+    // In the pilot's control arm: the regular procedure runs outside Breedwerf, its outcomes are recorded here.
+    let control = RwSignal::new(false);
     let loading = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiFailure>);
@@ -238,6 +240,7 @@ pub fn VacancyEditorPage() -> impl IntoView {
                             id.set(Some(vacancy.id));
                             version.set(Some(vacancy.version));
                             status.set(vacancy.status);
+                            control.set(vacancy.arm == Some(Arm::Control));
                         }
                         Err(error) => failure.set(Some(error)),
                     }
@@ -487,7 +490,12 @@ pub fn VacancyEditorPage() -> impl IntoView {
             <Show when=move || !editable.get()>
                 <p class="alert">{move || locale.t(Text::ReadOnlyPublished)}</p>
                 {move || id.get().map(|id| view! {
-                    <p><A href=format!("/beheer/vacatures/{id}/screening") attr:class="button">{locale.t(Text::ToScreening)}</A></p>
+                    <p class="button-row">
+                        <A href=format!("/beheer/vacatures/{id}/screening") attr:class="button">{locale.t(Text::ToScreening)}</A>
+                        {control.get().then(|| view! {
+                            <A href=format!("/beheer/vacatures/{id}/uitkomsten") attr:class="button button--secondary">{locale.t(Text::ToControlOutcomes)}</A>
+                        })}
+                    </p>
                 })}
             </Show>
             <div class="editor__layout">

@@ -1,5 +1,6 @@
 //! The recruiter's vacancies: search, status, paging.
 
+use api::vacancy::Arm;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -51,6 +52,7 @@ pub fn VacancyListPage() -> impl IntoView {
                                     <tr>
                                         <th scope="col">{locale.t(Text::Title)}</th>
                                         <th scope="col">{locale.t(Text::Status)}</th>
+                                        <th scope="col">{locale.t(Text::Arm)}</th>
                                         <th scope="col">{locale.t(Text::LastChanged)}</th>
                                     </tr>
                                 </thead>
@@ -59,6 +61,11 @@ pub fn VacancyListPage() -> impl IntoView {
                                         <tr>
                                             <td><A href=format!("/beheer/vacatures/{}", vacancy.id)>{vacancy.title}</A></td>
                                             <td>{locale.t(status_name(vacancy.status))}</td>
+                                            <td>{match vacancy.arm {
+                                                Some(Arm::Pilot) => locale.t(Text::ArmPilot),
+                                                Some(Arm::Control) => locale.t(Text::ArmControl),
+                                                None => "–",
+                                            }}</td>
                                             <td>{vacancy.updated_at.format("%Y-%m-%d %H:%M").to_string()}</td>
                                         </tr>
                                     }).collect_view()}
