@@ -19,6 +19,7 @@ mod m20261130_000010_shortlist;
 mod m20261130_000011_interview;
 mod m20261130_000012_pilots;
 mod m20261201_000013_experience;
+mod m20261201_000014_monitoring_by_vacancy;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_interview::Migration),
             Box::new(m20261130_000012_pilots::Migration),
             Box::new(m20261201_000013_experience::Migration),
+            Box::new(m20261201_000014_monitoring_by_vacancy::Migration),
         ]
     }
 }

@@ -431,7 +431,7 @@ fn generate_experience(
 ) {
     let pilot = context.arm == Arm::Pilot;
     let lift = |yes: bool, by: f64| if yes { by } else { 0.0 };
-    let point = |timing: &mut StdRng, mean: f64| u8::try_from(score(mean + 0.9 * normal(timing))).ok();
+    let point = |timing: &mut StdRng, mean: f64| u8::try_from(score(mean - 3.0 + 0.9 * normal(timing))).ok();
     for (index, applicant) in applicants.iter().enumerate() {
         let respondent = surveys::applicant(context.keys, applicant.draft);
         if timing.random_bool(0.4) {

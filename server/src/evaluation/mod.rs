@@ -17,10 +17,12 @@ mod attempts;
 mod experience;
 mod ratings;
 
+use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration as Elapsed, Instant};
 
 use api::evaluation::ScoreSource;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -61,6 +63,63 @@ pub struct EvaluationCache {
     experience: Store<Experience>,
     sift: Store<Ratings>,
     interview: Store<Ratings>,
+    counts: Arc<Mutex<HashMap<CountKey, Counted>>>,
+    /// Raised by every request that may change something ([`EvaluationCache::changed`]).
+    generation: Arc<AtomicU64>,
+}
+
+/// How long the counts that say whether a pilot's data changed are trusted without counting again,
+/// while this server changed nothing: long enough for the one page of the dashboard, whose requests
+/// would otherwise count the same million events one after another; short enough that a change by
+/// another process (a second server, the command line) shows within seconds.
+const COUNTS_TRUSTED_FOR: Elapsed = Elapsed::from_secs(3);
+
+/// Which counts: of a pilot, for vacancies with this hash.
+type CountKey = (Uuid, u64, Counting);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Counting {
+    Events,
+    Experience,
+    Sift,
+    Interview,
+}
+
+/// Counts as read, when, and at which generation of this server's changes.
+struct Counted {
+    at: Instant,
+    generation: u64,
+    counts: Vec<u64>,
+}
+
+impl EvaluationCache {
+    /// Something the evaluation reads may have changed: every count is read again.
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// The counts of `key`: as read within [`COUNTS_TRUSTED_FOR`] with nothing changed here since,
+    /// or read now by `count`.
+    async fn counts(
+        &self,
+        key: CountKey,
+        count: impl Future<Output = Result<Vec<u64>, ApiError>>,
+    ) -> Result<Vec<u64>, ApiError> {
+        let generation = self.generation.load(Ordering::SeqCst);
+        if let Ok(counted) = self.counts.lock()
+            && let Some(kept) = counted.get(&key)
+            && kept.generation == generation
+            && kept.at.elapsed() < COUNTS_TRUSTED_FOR
+        {
+            return Ok(kept.counts.clone());
+        }
+        let counts = count.await?;
+        if let Ok(mut counted) = self.counts.lock() {
+            counted.retain(|_, kept| kept.at.elapsed() < COUNTS_TRUSTED_FOR);
+            counted.insert(key, Counted { at: Instant::now(), generation, counts: counts.clone() });
+        }
+        Ok(counts)
+    }
 }
 
 /// Pilots kept per part: more than are evaluated at once; the one used longest ago goes first.
@@ -205,9 +264,7 @@ async fn applicants_of(
     vacancies: Vec<PilotVacancy>,
     hash: u64,
 ) -> Result<Arc<Applicants>, ApiError> {
-    let ids = ids(&vacancies);
-    let events = application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids));
-    let version = vec![hash, events.count(&state.db).await?];
+    let version = versioned(state, (pilot.id, hash), events_counted(state, &vacancies)).await?;
     let read = async {
         let started = Instant::now();
         let applicants = applicants::load(&state.db, vacancies).await?;
@@ -222,9 +279,7 @@ async fn applicants_of(
 pub(crate) async fn attempts(state: &AppState, pilot: &pilots::Model) -> Result<Arc<Attempts>, ApiError> {
     let (mut vacancies, hash) = vacancies(state, pilot).await?;
     vacancies.retain(|v| v.arm.is_some());
-    let events =
-        application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids(&vacancies)));
-    let version = vec![hash, events.count(&state.db).await?];
+    let version = versioned(state, (pilot.id, hash), events_counted(state, &vacancies)).await?;
     state.evaluation.attempts.get_or_read(pilot.id, version, attempts::load(&state.db, &vacancies)).await
 }
 
@@ -235,22 +290,24 @@ pub(crate) async fn experience(state: &AppState, pilot: &pilots::Model) -> Resul
     vacancies.retain(|v| v.arm.is_some());
     let ids = ids(&vacancies);
     let db = &state.db;
-    let surveys = survey_responses::Entity::find().filter(survey_responses::Column::VacancyId.is_in(ids.clone()));
-    let seals = question_seals::Entity::find().filter(question_seals::Column::VacancyId.is_in(ids.clone()));
-    let seconds: Option<i64> = scoring_time::Entity::find()
-        .select_only()
-        .expr(sea_orm::sea_query::Func::sum(sea_orm::sea_query::Expr::col(scoring_time::Column::Seconds)))
-        .filter(scoring_time::Column::VacancyId.is_in(ids))
-        .into_tuple()
-        .one(db)
-        .await?
-        .flatten();
-    let version = vec![
-        hash,
-        surveys.count(db).await?,
-        seals.count(db).await?,
-        u64::try_from(seconds.unwrap_or_default()).unwrap_or_default(),
-    ];
+    let count = async {
+        let surveys = survey_responses::Entity::find().filter(survey_responses::Column::VacancyId.is_in(ids.clone()));
+        let seals = question_seals::Entity::find().filter(question_seals::Column::VacancyId.is_in(ids.clone()));
+        let seconds: Option<i64> = scoring_time::Entity::find()
+            .select_only()
+            .expr(sea_orm::sea_query::Func::sum(sea_orm::sea_query::Expr::col(scoring_time::Column::Seconds)))
+            .filter(scoring_time::Column::VacancyId.is_in(ids.clone()))
+            .into_tuple()
+            .one(db)
+            .await?
+            .flatten();
+        Ok(vec![
+            surveys.count(db).await?,
+            seals.count(db).await?,
+            u64::try_from(seconds.unwrap_or_default()).unwrap_or_default(),
+        ])
+    };
+    let version = versioned(state, (pilot.id, hash), (Counting::Experience, count)).await?;
     state.evaluation.experience.get_or_read(pilot.id, version, experience::load(db, &vacancies)).await
 }
 
@@ -264,30 +321,35 @@ pub(crate) async fn ratings(
     let (vacancies, hash) = vacancies(state, pilot).await?;
     let ids = ids(&vacancies);
     let db = &state.db;
-    let version = match source {
-        ScoreSource::Sift => vec![
-            hash,
-            scores::Entity::find().filter(scores::Column::VacancyId.is_in(ids.clone())).count(db).await?,
-            question_seals::Entity::find()
-                .filter(question_seals::Column::VacancyId.is_in(ids.clone()))
-                .count(db)
-                .await?,
-            // All of them: a change names its score only, and there are few.
-            score_changes::Entity::find().count(db).await?,
-        ],
-        ScoreSource::Interview => vec![
-            hash,
-            interview_scores::Entity::find()
-                .filter(interview_scores::Column::VacancyId.is_in(ids.clone()))
-                .count(db)
-                .await?,
-            interview_submissions::Entity::find()
-                .filter(interview_submissions::Column::VacancyId.is_in(ids.clone()))
-                .count(db)
-                .await?,
-            interview_score_changes::Entity::find().count(db).await?,
-        ],
+    let count = async {
+        Ok(match source {
+            ScoreSource::Sift => vec![
+                scores::Entity::find().filter(scores::Column::VacancyId.is_in(ids.clone())).count(db).await?,
+                question_seals::Entity::find()
+                    .filter(question_seals::Column::VacancyId.is_in(ids.clone()))
+                    .count(db)
+                    .await?,
+                // All of them: a change names its score only, and there are few.
+                score_changes::Entity::find().count(db).await?,
+            ],
+            ScoreSource::Interview => vec![
+                interview_scores::Entity::find()
+                    .filter(interview_scores::Column::VacancyId.is_in(ids.clone()))
+                    .count(db)
+                    .await?,
+                interview_submissions::Entity::find()
+                    .filter(interview_submissions::Column::VacancyId.is_in(ids.clone()))
+                    .count(db)
+                    .await?,
+                interview_score_changes::Entity::find().count(db).await?,
+            ],
+        })
     };
+    let counting = match source {
+        ScoreSource::Sift => Counting::Sift,
+        ScoreSource::Interview => Counting::Interview,
+    };
+    let version = versioned(state, (pilot.id, hash), (counting, count)).await?;
     let store = match source {
         ScoreSource::Sift => &state.evaluation.sift,
         ScoreSource::Interview => &state.evaluation.interview,
@@ -343,6 +405,45 @@ pub(crate) fn k_of(pilot: &pilots::Model) -> u16 {
     u16::try_from(pilot.k).unwrap_or(domain::pilot::DEFAULT_K)
 }
 
+/// What the data of `pilot` with vacancies of `hash` is read at: the hash and the counts.
+async fn versioned(
+    state: &AppState,
+    (pilot, hash): (Uuid, u64),
+    (counting, count): (Counting, impl Future<Output = Result<Vec<u64>, ApiError>>),
+) -> Result<Version, ApiError> {
+    let mut version = vec![hash];
+    version.extend(state.evaluation.counts((pilot, hash, counting), count).await?);
+    Ok(version)
+}
+
+/// The events of `vacancies`, counted: a new stage event, draft page or submission raises it.
+fn events_counted<'a>(
+    state: &'a AppState,
+    vacancies: &[PilotVacancy],
+) -> (Counting, impl Future<Output = Result<Vec<u64>, ApiError>> + 'a) {
+    let events = application_events::Entity::find().filter(application_events::Column::VacancyId.is_in(ids(vacancies)));
+    (Counting::Events, async move { Ok(vec![events.count(&state.db).await?]) })
+}
+
 fn ids(vacancies: &[PilotVacancy]) -> Vec<Uuid> {
     vacancies.iter().map(|v| v.id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dashboard's requests share one count, until this server changes something.
+    #[tokio::test]
+    async fn counts_are_kept_briefly_and_read_again_after_a_change_here() {
+        let cache = EvaluationCache::default();
+        let key = (Uuid::nil(), 7, Counting::Events);
+        let count = |n: u64| async move { Ok::<_, ApiError>(vec![n]) };
+        assert_eq!(cache.counts(key, count(1)).await.ok(), Some(vec![1]));
+        assert_eq!(cache.counts(key, count(2)).await.ok(), Some(vec![1]), "kept: not counted again");
+        let other = (Uuid::nil(), 8, Counting::Events);
+        assert_eq!(cache.counts(other, count(5)).await.ok(), Some(vec![5]), "other vacancies, other counts");
+        cache.changed();
+        assert_eq!(cache.counts(key, count(3)).await.ok(), Some(vec![3]), "counted again after a change");
+    }
 }

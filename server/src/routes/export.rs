@@ -577,6 +577,10 @@ struct History<'a> {
 /// their monitoring variables where k-anonymous within the vacancy, written into `out`. Read and
 /// written a few vacancies at a time (k-anonymity is per vacancy), so a large pilot's log is never
 /// in memory as a whole.
+/// Vacancies whose events are read at once for the event log: every event of them comes as a row,
+/// ordered by person, which weighs far more than a slice of the other tables.
+const EVENT_LOG_VACANCIES_PER_READ: usize = VACANCIES_PER_READ / 4;
+
 async fn event_log(
     state: &AppState,
     pilot: &pilots::Model,
@@ -587,7 +591,7 @@ async fn event_log(
     let mut header = vec!["person", "vacancy_id", "arm", "event", "step", "month"];
     header.extend(EVENT_LOG_VARIABLES.iter().map(|v| v.as_str()));
     writer.write_record(&header).map_err(anyhow::Error::from)?;
-    for chunk in vacancies.chunks(VACANCIES_PER_READ) {
+    for chunk in vacancies.chunks(EVENT_LOG_VACANCIES_PER_READ) {
         let histories = histories(state, chunk).await?;
         let values: Vec<(Uuid, Vec<String>)> = histories.iter().map(|h| (h.vacancy.id, h.groups.clone())).collect();
         let shown = k_anonymous(&values, u64::from(k_of(pilot)));

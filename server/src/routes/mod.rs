@@ -29,8 +29,10 @@ pub(crate) mod surveys;
 mod users;
 pub(crate) mod vacancies;
 
-use axum::extract::DefaultBodyLimit;
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::Method;
+use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -154,6 +156,18 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .route_layer(from_fn_with_state(state.clone(), require_session))
 }
 
+/// After every request that may change something, tells the evaluation's cache to count again
+/// (`crate::evaluation`): the dashboard trusts its counts for a few seconds only while nothing
+/// changed here.
+async fn note_changes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let reads_only = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.run(request).await;
+    if !reads_only {
+        state.evaluation.changed();
+    }
+    response
+}
+
 /// The whole API, with its OpenAPI document at `/api/openapi.json`.
 pub fn api(state: AppState) -> Router {
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -164,6 +178,7 @@ pub fn api(state: AppState) -> Router {
         .route("/api/openapi.json", get(move || async move { Json(document) }))
         .route("/api/{*rest}", axum::routing::any(|| async { ApiError::NotFound }))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(from_fn_with_state(state.clone(), note_changes))
         .layer(from_fn(csrf::check))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(from_fn(render_problems))
