@@ -52,7 +52,11 @@ pub struct Experience {
     pub k: u16,
     /// Both arms, every moment, every statement, in that order.
     pub statements: Vec<StatementSummary>,
+    /// The committee's time on the sift's screens, per answer.
     pub scoring: Vec<ScoringWorkload>,
+    /// The interviewers' time on the scorecards, per candidate.
+    #[serde(default)]
+    pub interviewing: Vec<ScoringWorkload>,
 }
 
 /// `GET /api/pilots/{id}/fidelity?page=…`: how far each vacancy of the pilot ran the interventions,

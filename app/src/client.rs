@@ -382,6 +382,19 @@ pub async fn report_scoring_time(
     no_content(builder.send().await).await
 }
 
+/// Adds the seconds an interviewer's scorecard of a candidate was in use.
+pub async fn report_interview_time(
+    (vacancy, application): (Uuid, Uuid),
+    seconds: u32,
+    csrf_token: &str,
+    language: Language,
+) -> Result<(), ApiFailure> {
+    let path = format!("/api/interviews/{vacancy}/{application}/time");
+    let builder = with_language(Request::post(&path).header("X-CSRF-Token", csrf_token), language);
+    let builder = builder.json(&ScoringTimeInput { seconds }).map_err(|_| ApiFailure::Network)?;
+    no_content(builder.send().await).await
+}
+
 pub async fn answer_committee_survey(
     vacancy: Uuid,
     answers: &SurveyAnswers,

@@ -60,6 +60,8 @@ test('an evaluator filters the dashboard, reads a plot and its table, and downlo
   await expect(afterSending.getByRole('row').filter({ hasText: 'Eerlijke kans' }).first()).toContainText(/\d\.\d\d/);
   const screens = experience.getByRole('table', { name: /beoordelingsschermen/ });
   await expect(screens.getByRole('row').filter({ hasText: 'Pilotgroep' })).toContainText(/\d+\.\d/);
+  const scorecards = experience.getByRole('table', { name: /interviewformulier/ });
+  await expect(scorecards.getByRole('row').filter({ hasText: 'Pilotgroep' })).toContainText(/\d+\.\d/);
   await expectNoAccessibilityViolations(page);
 
   const zip = page.waitForEvent('download');

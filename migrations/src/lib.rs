@@ -20,6 +20,7 @@ mod m20261130_000011_interview;
 mod m20261130_000012_pilots;
 mod m20261201_000013_experience;
 mod m20261201_000014_monitoring_by_vacancy;
+mod m20261201_000015_interview_time;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000012_pilots::Migration),
             Box::new(m20261201_000013_experience::Migration),
             Box::new(m20261201_000014_monitoring_by_vacancy::Migration),
+            Box::new(m20261201_000015_interview_time::Migration),
         ]
     }
 }

@@ -45,8 +45,8 @@ use crate::crypto::Keys;
 use crate::demo::DEMO_PILOT;
 use crate::entities::{
     application_events, applications, arm_assignments, committee_members, interview_kits, interview_scores,
-    interview_submissions, interviewers, monitoring_responses, pilot_organisations, pilots, question_seals, scores,
-    scoring_time, screened_answers, survey_responses, users, vacancies,
+    interview_submissions, interview_time, interviewers, monitoring_responses, pilot_organisations, pilots,
+    question_seals, scores, scoring_time, screened_answers, survey_responses, users, vacancies,
 };
 use crate::routes::applications::SUBJECT;
 use crate::routes::surveys;
@@ -421,7 +421,7 @@ fn generate_procedure((rng, timing): (&mut StdRng, &mut StdRng), rows: &mut Rows
 /// two in five applicants answer the survey after submitting and one in four after the outcome
 /// (those shortlisted or hired more kindly, the pilot arm's fairer and clearer but more effort);
 /// each committee member spends one to three minutes an answer on the scoring screen and seven in
-/// ten answer the committee survey.
+/// ten answer the committee survey; each interviewer spends 20 to 40 minutes on a scorecard.
 fn generate_experience(
     timing: &mut StdRng,
     rows: &mut Rows,
@@ -471,6 +471,20 @@ fn generate_experience(
             question_id: Set(question),
             member_id: Set(member),
             seconds: Set(i32::try_from(seconds).unwrap_or(i32::MAX)),
+        });
+    }
+    let scorecards: Vec<(Uuid, Uuid)> = rows
+        .submissions
+        .iter()
+        .filter(|submission| submission.vacancy_id.as_ref() == &context.vacancy.id)
+        .map(|submission| (*submission.application_id.as_ref(), *submission.interviewer_id.as_ref()))
+        .collect();
+    for (application, interviewer) in scorecards {
+        rows.interview_time.push(interview_time::ActiveModel {
+            vacancy_id: Set(context.vacancy.id),
+            application_id: Set(application),
+            interviewer_id: Set(interviewer),
+            seconds: Set(timing.random_range(20 * 60..40 * 60)),
         });
     }
     for member in members {
@@ -655,6 +669,7 @@ struct Rows {
     submissions: Vec<interview_submissions::ActiveModel>,
     surveys: Vec<survey_responses::ActiveModel>,
     scoring_time: Vec<scoring_time::ActiveModel>,
+    interview_time: Vec<interview_time::ActiveModel>,
 }
 
 impl Rows {
@@ -770,6 +785,7 @@ impl Rows {
         insert_all(db, batch.submissions).await?;
         insert_all(db, batch.surveys).await?;
         insert_all(db, batch.scoring_time).await?;
+        insert_all(db, batch.interview_time).await?;
         Ok(())
     }
 }

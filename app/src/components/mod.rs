@@ -6,4 +6,5 @@ pub mod pagination;
 pub mod question_field;
 pub mod requirement_checks;
 pub mod score_change;
+pub mod screen_time;
 pub mod survey;

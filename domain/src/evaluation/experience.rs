@@ -1,6 +1,6 @@
 //! Experience and workload per arm: the surveys of applicants (after submitting, after the outcome)
 //! and of committee members, statement by statement, and the minutes committee members spent on
-//! the scoring screens.
+//! the sift's scoring screens and interviewers on the scorecards.
 //!
 //! A statement's answers are a line of five counts (one per point of the scale) and their total; a
 //! count of fewer than k people is hidden, and so is a second count wherever one alone would be,
@@ -85,42 +85,43 @@ fn summarise(arm: Arm, (moment, statement): (SurveyMoment, Statement), given: &[
     }
 }
 
-/// One committee member's scoring of one vacancy: the minutes the scoring screens counted and the
-/// answers they scored.
+/// One scorer's scoring of one vacancy: the minutes the scoring screens counted and what they
+/// scored in them (answers in the sift, candidates' scorecards in the interview).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScoringSeat {
     pub arm: Arm,
     pub minutes: f64,
-    pub answers: u64,
+    pub items: u64,
 }
 
-/// The committee's time on the scoring screens in one arm.
+/// The scorers' time on the scoring screens in one arm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoringWorkload {
     pub arm: Arm,
-    /// Members' scorings of a vacancy that were timed.
+    /// Scorers' scorings of a vacancy that were timed.
     pub seats: Option<u64>,
-    /// The median minutes one member spent scoring one vacancy.
+    /// The median minutes one scorer spent scoring one vacancy.
     pub median_minutes: Option<f64>,
-    /// The median over those of the minutes per answer scored.
-    pub median_minutes_per_answer: Option<f64>,
+    /// The median over those of the minutes per item scored: an answer in the sift, a candidate
+    /// in the interview.
+    pub median_minutes_per_item: Option<f64>,
 }
 
-/// The scoring time in both arms; nothing from fewer than k members' scorings.
+/// The scoring time in both arms; nothing from fewer than k scorings.
 pub fn scoring_workload(seats: &[ScoringSeat], k: u64) -> Vec<ScoringWorkload> {
     [Arm::Pilot, Arm::Control]
         .into_iter()
         .map(|arm| {
-            let mine: Vec<&ScoringSeat> = seats.iter().filter(|s| s.arm == arm && s.answers > 0).collect();
+            let mine: Vec<&ScoringSeat> = seats.iter().filter(|s| s.arm == arm && s.items > 0).collect();
             let n = mine.len() as u64;
             let enough = n >= k && n > 0;
             ScoringWorkload {
                 arm,
                 seats: (n == 0 || n >= k).then_some(n),
                 median_minutes: enough.then(|| median(mine.iter().map(|s| s.minutes).collect())).flatten(),
-                median_minutes_per_answer: enough
-                    .then(|| median(mine.iter().map(|s| s.minutes / s.answers as f64).collect()))
+                median_minutes_per_item: enough
+                    .then(|| median(mine.iter().map(|s| s.minutes / s.items as f64).collect()))
                     .flatten(),
             }
         })
@@ -195,15 +196,15 @@ mod tests {
     /// minutes and 4.5 minutes an answer (3, 6, 4.5).
     #[test]
     fn scoring_time_is_the_median_seat_and_the_median_minutes_per_answer() {
-        let seats = [(30.0, 10), (60.0, 10), (90.0, 20)].map(|(minutes, answers)| ScoringSeat {
+        let seats = [(30.0, 10), (60.0, 10), (90.0, 20)].map(|(minutes, items)| ScoringSeat {
             arm: Arm::Pilot,
             minutes,
-            answers,
+            items,
         });
         let workload = scoring_workload(&seats, 3);
         assert_eq!(workload[0].seats, Some(3));
         assert_eq!(workload[0].median_minutes, Some(60.0));
-        assert_eq!(workload[0].median_minutes_per_answer, Some(4.5));
+        assert_eq!(workload[0].median_minutes_per_item, Some(4.5));
         assert_eq!((workload[1].seats, workload[1].median_minutes), (Some(0), None));
         let too_few = scoring_workload(&seats[..2], 3);
         assert_eq!((too_few[0].seats, too_few[0].median_minutes), (None, None));

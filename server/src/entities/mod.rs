@@ -14,6 +14,7 @@ pub mod interview_kits;
 pub mod interview_score_changes;
 pub mod interview_scores;
 pub mod interview_submissions;
+pub mod interview_time;
 pub mod interviewers;
 pub mod login_failures;
 pub mod monitoring_responses;

@@ -1,6 +1,7 @@
-//! The surveys and scoring time of a pilot's vacancies with an arm: the surveys counted by arm,
-//! moment and answers in SQL (no respondent is read), and per committee member and vacancy the
-//! seconds on the scoring screens of the questions they sealed and the answers they scored in them.
+//! The surveys and scoring time of a pilot's vacancies with an arm: the surveys counted by vacancy,
+//! moment and answers in SQL (no respondent is read); per committee member and vacancy the seconds
+//! on the scoring screens of the questions they sealed and the answers they scored in them; and per
+//! interviewer and vacancy the seconds on the scorecards they submitted and how many.
 
 use std::collections::HashMap;
 
@@ -12,13 +13,16 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use uuid::Uuid;
 
 use super::{PilotVacancy, VACANCIES_PER_READ};
-use crate::entities::{question_seals, scores, scoring_time, survey_responses};
+use crate::entities::{interview_submissions, interview_time, question_seals, scores, scoring_time, survey_responses};
 use crate::error::ApiError;
 
 /// The surveys and the scoring time of a pilot.
 pub(crate) struct Experience {
     pub responses: Vec<SurveyResponse>,
+    /// Committee members on the sift's screens.
     pub seats: Vec<ScoringSeat>,
+    /// Interviewers on the scorecards.
+    pub interviews: Vec<ScoringSeat>,
 }
 
 /// Reads the surveys and scoring time of `vacancies` (those with an arm count).
@@ -27,11 +31,13 @@ pub(super) async fn load(db: &DatabaseConnection, vacancies: &[PilotVacancy]) ->
     let ids: Vec<Uuid> = arm_of.keys().copied().collect();
     let mut responses = Vec::new();
     let mut seats = Vec::new();
+    let mut interviews = Vec::new();
     for chunk in ids.chunks(VACANCIES_PER_READ) {
         responses.extend(surveys(db, chunk, &arm_of).await?);
         seats.extend(scoring_seats(db, chunk, &arm_of).await?);
+        interviews.extend(interview_seats(db, chunk, &arm_of).await?);
     }
-    Ok(Experience { responses, seats })
+    Ok(Experience { responses, seats, interviews })
 }
 
 async fn surveys(
@@ -115,7 +121,45 @@ async fn scoring_seats(
         seats.push(ScoringSeat {
             arm,
             minutes: spent as f64 / 60.0,
-            answers: u64::try_from(answers).unwrap_or_default(),
+            items: u64::try_from(answers).unwrap_or_default(),
+        });
+    }
+    Ok(seats)
+}
+
+/// Per interviewer and vacancy, over the scorecards they submitted: the seconds on them and how
+/// many there were.
+async fn interview_seats(
+    db: &DatabaseConnection,
+    chunk: &[Uuid],
+    arm_of: &HashMap<Uuid, Arm>,
+) -> Result<Vec<ScoringSeat>, ApiError> {
+    use interview_submissions::Column as Submission;
+    use interview_time::Column as Time;
+    let time = interview_time::Entity;
+    let submitted = Condition::all()
+        .add(Expr::col((interview_submissions::Entity, Submission::ApplicationId)).equals((time, Time::ApplicationId)))
+        .add(Expr::col((interview_submissions::Entity, Submission::InterviewerId)).equals((time, Time::InterviewerId)));
+    let query = Query::select()
+        .column((time, Time::VacancyId))
+        .column((time, Time::InterviewerId))
+        .expr_as(Func::sum(Expr::col((time, Time::Seconds))), "seconds")
+        .expr_as(Func::count(Expr::col((time, Time::ApplicationId))), "scorecards")
+        .from(time)
+        .inner_join(interview_submissions::Entity, submitted)
+        .and_where(Expr::col((time, Time::VacancyId)).is_in(chunk.iter().copied()))
+        .group_by_columns([(time, Time::VacancyId), (time, Time::InterviewerId)])
+        .to_owned();
+    let mut seats = Vec::new();
+    for row in db.query_all(&query).await? {
+        let vacancy: Uuid = row.try_get("", "vacancy_id")?;
+        let seconds: i64 = row.try_get("", "seconds")?;
+        let scorecards: i64 = row.try_get("", "scorecards")?;
+        let Some(&arm) = arm_of.get(&vacancy) else { continue };
+        seats.push(ScoringSeat {
+            arm,
+            minutes: seconds as f64 / 60.0,
+            items: u64::try_from(scorecards).unwrap_or_default(),
         });
     }
     Ok(seats)

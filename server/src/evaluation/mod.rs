@@ -37,8 +37,8 @@ pub(crate) use self::attempts::Attempts;
 pub(crate) use self::experience::Experience;
 pub(crate) use self::ratings::{Ratings, ReliabilityReport};
 use crate::entities::{
-    application_events, interview_score_changes, interview_scores, interview_submissions, pilots, question_seals,
-    score_changes, scores, scoring_time, survey_responses, vacancies,
+    application_events, interview_score_changes, interview_scores, interview_submissions, interview_time, pilots,
+    question_seals, score_changes, scores, scoring_time, survey_responses, vacancies,
 };
 use crate::error::ApiError;
 use crate::routes::pilots::{in_period, in_pilot};
@@ -284,7 +284,8 @@ pub(crate) async fn attempts(state: &AppState, pilot: &pilots::Model) -> Result<
 }
 
 /// The surveys and scoring time of the pilot's vacancies with an arm, read again only when a survey
-/// was answered, a question sealed or scoring time reported, or its vacancies changed.
+/// was answered, a question sealed, a scorecard submitted or time reported, or its vacancies
+/// changed.
 pub(crate) async fn experience(state: &AppState, pilot: &pilots::Model) -> Result<Arc<Experience>, ApiError> {
     let (mut vacancies, hash) = vacancies(state, pilot).await?;
     vacancies.retain(|v| v.arm.is_some());
@@ -301,10 +302,22 @@ pub(crate) async fn experience(state: &AppState, pilot: &pilots::Model) -> Resul
             .one(db)
             .await?
             .flatten();
+        let interviews =
+            interview_submissions::Entity::find().filter(interview_submissions::Column::VacancyId.is_in(ids.clone()));
+        let interview_seconds: Option<i64> = interview_time::Entity::find()
+            .select_only()
+            .expr(sea_orm::sea_query::Func::sum(sea_orm::sea_query::Expr::col(interview_time::Column::Seconds)))
+            .filter(interview_time::Column::VacancyId.is_in(ids.clone()))
+            .into_tuple()
+            .one(db)
+            .await?
+            .flatten();
         Ok(vec![
             surveys.count(db).await?,
             seals.count(db).await?,
             u64::try_from(seconds.unwrap_or_default()).unwrap_or_default(),
+            interviews.count(db).await?,
+            u64::try_from(interview_seconds.unwrap_or_default()).unwrap_or_default(),
         ])
     };
     let version = versioned(state, (pilot.id, hash), (Counting::Experience, count)).await?;

@@ -155,6 +155,7 @@ pub(crate) async fn experience_for(state: &AppState, pilot: &pilots::Model) -> R
         k,
         statements: survey_summary(&read.responses, u64::from(k)),
         scoring: scoring_workload(&read.seats, u64::from(k)),
+        interviewing: scoring_workload(&read.interviews, u64::from(k)),
     })
 }
 

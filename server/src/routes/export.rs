@@ -313,19 +313,25 @@ fn experience_table(experience: &Experience) -> Result<Vec<u8>, ApiError> {
         row("agree_low".to_owned(), cell(line.agree_interval.map(|(low, _)| low)));
         row("agree_high".to_owned(), cell(line.agree_interval.map(|(_, high)| high)));
     }
-    for arm in &experience.scoring {
-        let mut row = |measure: &str, value: String| {
-            rows.push(vec![
-                arm.arm.as_str().to_owned(),
-                "scoring".to_owned(),
-                String::new(),
-                measure.to_owned(),
-                value,
-            ]);
-        };
-        row("seats", cell(arm.seats));
-        row("median_minutes", cell(arm.median_minutes));
-        row("median_minutes_per_answer", cell(arm.median_minutes_per_answer));
+    let screens = [
+        ("scoring", "median_minutes_per_answer", &experience.scoring),
+        ("interview", "median_minutes_per_candidate", &experience.interviewing),
+    ];
+    for (moment, per_item, workload) in screens {
+        for arm in workload {
+            let mut row = |measure: &str, value: String| {
+                rows.push(vec![
+                    arm.arm.as_str().to_owned(),
+                    moment.to_owned(),
+                    String::new(),
+                    measure.to_owned(),
+                    value,
+                ]);
+            };
+            row("seats", cell(arm.seats));
+            row("median_minutes", cell(arm.median_minutes));
+            row(per_item, cell(arm.median_minutes_per_item));
+        }
     }
     table(&header, rows)
 }

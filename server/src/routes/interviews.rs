@@ -423,7 +423,11 @@ pub(crate) async fn interview_scores_of(
     Ok(aggregate(&weights, &cast, &[]).into_iter().map(|s| (s.candidate, s.score)).collect())
 }
 
-async fn submitted(db: &impl ConnectionTrait, application: Uuid, interviewer: Uuid) -> Result<bool, ApiError> {
+pub(crate) async fn submitted(
+    db: &impl ConnectionTrait,
+    application: Uuid,
+    interviewer: Uuid,
+) -> Result<bool, ApiError> {
     Ok(interview_submissions::Entity::find_by_id((application, interviewer)).one(db).await?.is_some())
 }
 
@@ -469,7 +473,7 @@ async fn scorecard_of(
 
 /// An open interview of a candidate the user interviews: the vacancy, the application and the kit.
 /// A vacancy they do not interview for, or a candidate not on its shortlist, does not exist for them.
-async fn interview_seat(
+pub(crate) async fn interview_seat(
     state: &AppState,
     user: &CurrentUser,
     vacancy_id: Uuid,

@@ -123,6 +123,7 @@ fn protected(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(interviews::scorecard))
         .routes(routes!(interviews::save_score))
         .routes(routes!(interviews::submit))
+        .routes(routes!(surveys::add_interview_time))
         .routes(routes!(interviews::consensus))
         .routes(routes!(interviews::change_score))
         .routes(routes!(decisions::overview))

@@ -5,8 +5,9 @@
 //! survey is stored under a pseudonym, never under a draft, an application or an account: the
 //! applicant's is the pseudonym their events carry, the member's one of member and vacancy, so
 //! nobody reading the table sees whose opinion it is. Each survey is answered once; nothing in it
-//! is shown to a recruiter or a committee member. The scoring screen reports the seconds it was in
-//! use, a minute at a time, until the member seals the question.
+//! is shown to a recruiter or a committee member. The sift's scoring screen and the interview's
+//! scorecard report the seconds they were in use, a minute at a time, until the member seals the
+//! question or the interviewer submits the scorecard.
 
 use api::application::{SurveyAnswers, SurveyMoment, Surveys};
 use api::committee::ScoringTimeInput;
@@ -23,10 +24,11 @@ use uuid::Uuid;
 use crate::auth::CurrentUser;
 use crate::clock;
 use crate::crypto::Keys;
-use crate::entities::{applications, question_seals, scoring_time, survey_responses, vacancies};
+use crate::entities::{applications, interview_time, question_seals, scoring_time, survey_responses, vacancies};
 use crate::error::{ApiError, ApiJson};
 use crate::routes::applications::{AccessCode, SUBJECT, find_application, view};
 use crate::routes::committee::released_to;
+use crate::routes::interviews::{interview_seat, submitted};
 use crate::startup::AppState;
 
 /// The pseudonym of a committee member's survey of one vacancy.
@@ -166,9 +168,7 @@ pub async fn add_scoring_time(
     ApiJson(input): ApiJson<ScoringTimeInput>,
 ) -> Result<StatusCode, ApiError> {
     let (vacancy, _seat) = released_to(&state, &user, id).await?;
-    if !(1..=MOST_SECONDS_PER_REPORT).contains(&input.seconds) {
-        return Err(ApiError::field("seconds", ErrorCode::ScoringTimeInvalid));
-    }
+    let seconds = reported_seconds(&input)?;
     let questions: Vec<domain::questionnaire::Question> = crate::routes::vacancies::from_json(&vacancy.questions)?;
     if !questions.iter().any(|q| q.id == question_id && q.kind.is_scored_by_committee()) {
         return Err(ApiError::NotFound);
@@ -177,7 +177,6 @@ pub async fn add_scoring_time(
     if sealed.is_some() {
         return Err(ApiError::Conflict(ErrorCode::QuestionSealed));
     }
-    let seconds = i32::try_from(input.seconds).unwrap_or(i32::MAX);
     let row = scoring_time::ActiveModel {
         vacancy_id: Set(vacancy.id),
         question_id: Set(question_id),
@@ -200,6 +199,56 @@ pub async fn add_scoring_time(
         .exec_without_returning(&state.db)
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds the seconds an interviewer's scorecard of a candidate was in use; refused once they
+/// submitted it.
+#[utoipa::path(post, path = "/interviews/{vacancy}/{application}/time", tag = "interview",
+    request_body = ScoringTimeInput,
+    responses((status = 204), (status = 409, body = Problem, description = "`interview_submitted`"),
+        (status = 422, body = Problem, description = "`scoring_time_invalid`")))]
+#[tracing::instrument(skip_all, fields(user = %user.id, vacancy = %vacancy_id))]
+pub async fn add_interview_time(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((vacancy_id, application_id)): Path<(Uuid, Uuid)>,
+    ApiJson(input): ApiJson<ScoringTimeInput>,
+) -> Result<StatusCode, ApiError> {
+    let (vacancy, application, _kit) = interview_seat(&state, &user, vacancy_id, application_id).await?;
+    let seconds = reported_seconds(&input)?;
+    if submitted(&state.db, application.id, user.id).await? {
+        return Err(ApiError::Conflict(ErrorCode::InterviewSubmitted));
+    }
+    let row = interview_time::ActiveModel {
+        vacancy_id: Set(vacancy.id),
+        application_id: Set(application.id),
+        interviewer_id: Set(user.id),
+        seconds: Set(seconds),
+    };
+    interview_time::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                interview_time::Column::VacancyId,
+                interview_time::Column::ApplicationId,
+                interview_time::Column::InterviewerId,
+            ])
+            .value(
+                interview_time::Column::Seconds,
+                Expr::col((interview_time::Entity, interview_time::Column::Seconds)).add(seconds),
+            )
+            .to_owned(),
+        )
+        .exec_without_returning(&state.db)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The seconds of one report, 1 to [`MOST_SECONDS_PER_REPORT`].
+fn reported_seconds(input: &ScoringTimeInput) -> Result<i32, ApiError> {
+    match i32::try_from(input.seconds) {
+        Ok(seconds) if (1..=MOST_SECONDS_PER_REPORT).contains(&input.seconds) => Ok(seconds),
+        _ => Err(ApiError::field("seconds", ErrorCode::ScoringTimeInvalid)),
+    }
 }
 
 /// The pseudonym of an applicant's surveys: the one their events and monitoring answers carry.

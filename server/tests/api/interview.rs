@@ -234,6 +234,14 @@ async fn scores_stay_sealed_until_every_interviewer_submitted_then_meet_in_the_c
     assert_eq!(assigned[0].candidates.len(), 2);
     assert!(assigned[0].candidates.iter().all(|c| c.name.starts_with("Zyxwa Kandidaat")));
 
+    // The scorecard's time on screen adds up until the interviewer submits it.
+    let time = format!("/api/interviews/{id}/{candidate}/time");
+    for seconds in [60, 30] {
+        assert_eq!(app.post(&time, &json!({ "seconds": seconds })).await.status(), StatusCode::NO_CONTENT);
+    }
+    let refused = app.post(&time, &json!({ "seconds": 601 })).await;
+    assert_eq!(field_codes(&problem(refused).await), [("seconds", ErrorCode::ScoringTimeInvalid)]);
+
     // Submitting needs a score on every question; after submitting, scores are sealed.
     app.put(&scores, &json!({ "question_id": kit.questions[0].id, "score": 2, "note": "Weinig eigen rol." })).await;
     let early = app.post(&format!("/api/interviews/{id}/{candidate}/submit"), &json!({})).await;
@@ -246,6 +254,10 @@ async fn scores_stay_sealed_until_every_interviewer_submitted_then_meet_in_the_c
     assert!(sealed.submitted && !sealed.consensus_open);
     let late = app.put(&scores, &json!({ "question_id": kit.questions[1].id, "score": 5 })).await;
     assert_eq!(problem(late).await.code, ErrorCode::InterviewSubmitted);
+    let late_time = app.post(&time, &json!({ "seconds": 60 })).await;
+    assert_eq!(problem(late_time).await.code, ErrorCode::InterviewSubmitted);
+    let timed = server::entities::interview_time::Entity::find().all(&app.state.db).await.expect("time");
+    assert_eq!(timed.iter().map(|t| t.seconds).collect::<Vec<_>>(), [90]);
     let closed = app.get(&format!("/api/interviews/{id}/{candidate}/consensus")).await;
     assert_eq!(problem(closed).await.code, ErrorCode::ConsensusNotOpen);
 

@@ -441,10 +441,14 @@ async fn the_generated_demo_pilot_gives_the_dashboard_something_to_show() {
     let pilot_vacancies = fidelity.vacancies.iter().filter(|v| v.arm == Some(Arm::Pilot)).count() as u64;
     let scoring = &experience.scoring[0];
     assert_eq!(scoring.seats, Some(pilot_vacancies * 3));
-    assert!((1.0..3.0).contains(&scoring.median_minutes_per_answer.expect("a median")), "{scoring:?}");
+    assert!((1.0..3.0).contains(&scoring.median_minutes_per_item.expect("a median")), "{scoring:?}");
     assert_eq!(experience.scoring[1].seats, Some(0));
+    // Two interviewers a vacancy, 20 to 40 minutes a scorecard.
+    let interviewing = &experience.interviewing[0];
+    assert_eq!(interviewing.seats, Some(pilot_vacancies * 2));
+    assert!((20.0..40.0).contains(&interviewing.median_minutes_per_item.expect("a median")), "{interviewing:?}");
     let csv = app.get(&format!("/api/pilots/{pilot}/experience.csv")).await.text().await.expect("csv");
-    assert_eq!(csv.lines().count(), 1 + 2 * 3 * 3 * 10 + 2 * 3, "ten measures a statement, three for scoring");
+    assert_eq!(csv.lines().count(), 1 + 2 * 3 * 3 * 10 + 2 * 2 * 3, "ten measures a statement, three a screen");
 
     let reliability: Reliability =
         app.get(&format!("/api/pilots/{pilot}/reliability?source=sift")).await.json().await.expect("reliability");

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use super::{LAST_CODE_KEY, remembered};
+use super::{LAST_CODE_KEY, remember, remembered};
 use crate::client::{self, ApiFailure};
 use crate::components::error_summary::{ErrorSummary, SummaryItem};
 use crate::components::survey::SurveyForm;
@@ -180,28 +180,25 @@ pub fn StatusPage() -> impl IntoView {
 }
 
 /// One of the applicant's experience surveys, sent with the reference and the access code.
-/// `answered` gets the application as it stands after.
 #[component]
-pub fn ApplicantSurvey(
-    reference: String,
-    code: String,
-    moment: SurveyMoment,
-    #[prop(optional, into)] answered: Option<Callback<ApplicationView>>,
-) -> impl IntoView {
+pub fn ApplicantSurvey(reference: String, code: String, moment: SurveyMoment) -> impl IntoView {
     let locale = use_locale();
     let session = use_session();
     let title = match moment {
         SurveyMoment::AfterOutcome => Text::SurveyAfterOutcomeTitle,
         _ => Text::SurveyAfterApplyingTitle,
     };
-    let target = StoredValue::new((reference, code));
+    // This tab remembers an answered survey, so a reload of the receipt does not ask again.
+    let answered_key = format!("breedwerf.survey.{reference}.{}", moment.as_str());
+    if remembered(&answered_key).is_some() {
+        return ().into_any();
+    }
+    let target = StoredValue::new((reference, code, answered_key));
     let send = move |answers: SurveyAnswers| async move {
-        let (reference, code) = target.get_value();
+        let (reference, code, answered_key) = target.get_value();
         let (csrf, ui) = (session.csrf_token(), locale.language_untracked());
-        let view = client::answer_survey((&reference, &code), moment, &answers, &csrf, ui).await?;
-        if let Some(answered) = answered {
-            answered.run(view);
-        }
+        client::answer_survey((&reference, &code), moment, &answers, &csrf, ui).await?;
+        remember(&answered_key, "1");
         Ok(())
     };
     let statements = [Text::SurveyFairness, Text::SurveyClarity, Text::SurveyEffort];
@@ -209,7 +206,7 @@ pub fn ApplicantSurvey(
         SurveyMoment::AfterOutcome => "survey-after-outcome",
         _ => "survey-after-applying",
     };
-    view! { <SurveyForm id title intro=Text::SurveyApplicantIntro statements send/> }
+    view! { <SurveyForm id title intro=Text::SurveyApplicantIntro statements send/> }.into_any()
 }
 
 /// Offers `contents` as a file download.

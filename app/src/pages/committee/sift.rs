@@ -1,7 +1,7 @@
 //! The sift: one answer at a time, in this member's own order, with the guide always in view.
 //! Keys 1–5 give a score, N goes to the next answer and P to the previous one; every change is
 //! saved at once. When every answer has a score the member seals the question. The time the screen
-//! is in use is counted for the evaluation (`screen_time`).
+//! is in use is counted for the evaluation (`components::screen_time`).
 
 use api::committee::{ScoreInput, Sift};
 use leptos::ev;
@@ -12,8 +12,8 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::GuidePanel;
-use super::screen_time::count_screen_time;
 use crate::client::{self, ApiFailure};
+use crate::components::screen_time::count_screen_time;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
 

@@ -3,7 +3,8 @@
 //! question of the kit, in order, the question, its follow-ups and anchored scale always in view, a
 //! score of 1 to 5 and notes, saved at once. Everything works by keyboard: Tab between questions,
 //! the arrow keys within a score. Submitting seals the scores; nobody sees them before every
-//! interviewer of the candidate submitted.
+//! interviewer of the candidate submitted. The time the scorecard is in use is counted for the
+//! evaluation (`components::screen_time`).
 
 use api::interview::{InterviewAssignment, Scorecard, ScorecardEntry, ScorecardInput};
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use uuid::Uuid;
 
 use super::{AnchorScale, kind_label};
 use crate::client::{self, ApiFailure};
+use crate::components::screen_time::count_screen_time;
 use crate::i18n::{Text, use_locale, use_title};
 use crate::session::use_session;
 
@@ -127,10 +129,26 @@ pub fn ScorecardPage() -> impl IntoView {
     };
     let scored = move || entries.with(|e| e.iter().filter(|e| e.score.is_some()).count());
     let total = move || card.with(|c| c.as_ref().map_or(0, |c| c.questions.len()));
+    // The time on this scorecard, for the evaluation; what is left goes before the submission.
+    let target = params
+        .with_untracked(|p| Some((p.get("id")?.parse::<Uuid>().ok()?, p.get("application")?.parse::<Uuid>().ok()?)));
+    let (time_language, time_csrf) = (locale.language_untracked(), session.csrf_token());
+    let scoring = Signal::derive(move || card.with(|c| c.as_ref().is_some_and(|c| !c.submitted)));
+    let screen_time = count_screen_time(scoring, move |seconds| {
+        let (Some((vacancy, application)), csrf) = (target, time_csrf.clone()) else { return };
+        spawn_local(async move {
+            // Only the evaluation loses a minute if this fails; the interviewer is not bothered with it.
+            let _ = client::report_interview_time((vacancy, application), seconds, &csrf, time_language).await;
+        });
+    });
     let submit = move |_| {
         let Some((vacancy, application)) = ids() else { return };
         let (ui, csrf) = (locale.language_untracked(), session.csrf_token());
+        let seconds = screen_time.take();
         spawn_local(async move {
+            if seconds > 0 {
+                let _ = client::report_interview_time((vacancy, application), seconds, &csrf, ui).await;
+            }
             match client::submit_interview(vacancy, application, &csrf, ui).await {
                 Ok(sealed) => {
                     card.set(Some(sealed));

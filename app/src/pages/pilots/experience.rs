@@ -1,5 +1,6 @@
 //! Experience and workload per arm: the surveys of applicants (after sending, after the outcome)
-//! and committee members, statement by statement, and the committee's time on the scoring screens.
+//! and committee members, statement by statement, and the committee's time on the sift's scoring
+//! screens and the interviewers' on the scorecards.
 //! Hidden counts say so; a mean or share from too few answers is not there.
 
 use api::evaluation::{Experience, ScoringWorkload, Statement, StatementSummary, SurveyMoment};
@@ -54,7 +55,8 @@ pub fn ExperiencePanel(pilot: Uuid) -> impl IntoView {
                     let lines: Vec<StatementSummary> = e.statements.iter().filter(|s| s.moment == moment).cloned().collect();
                     view! { <SurveyTable moment lines locale/> }
                 }).collect_view()}
-                <WorkloadTable arms=e.scoring.clone() locale/>
+                <WorkloadTable arms=e.scoring.clone() screen=Screen::Sift locale/>
+                <WorkloadTable arms=e.interviewing.clone() screen=Screen::Scorecard locale/>
             })}
         </section>
     }
@@ -101,21 +103,39 @@ fn SurveyTable(moment: SurveyMoment, lines: Vec<StatementSummary>, locale: Local
     }
 }
 
+/// Which scoring screen a workload table is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Sift,
+    Scorecard,
+}
+
 #[component]
-fn WorkloadTable(arms: Vec<ScoringWorkload>, locale: Locale) -> impl IntoView {
+fn WorkloadTable(arms: Vec<ScoringWorkload>, screen: Screen, locale: Locale) -> impl IntoView {
+    let (id, title, intro, per_item) = match screen {
+        Screen::Sift => {
+            ("experience-scoring", Text::ScoringWorkloadTitle, Text::ScoringWorkloadIntro, Text::MedianMinutesPerAnswer)
+        }
+        Screen::Scorecard => (
+            "experience-interviewing",
+            Text::InterviewWorkloadTitle,
+            Text::InterviewWorkloadIntro,
+            Text::MedianMinutesPerCandidate,
+        ),
+    };
     let count = move |n: Option<u64>| n.map_or_else(|| locale.t(Text::Hidden).to_owned(), |n| n.to_string());
     let minutes = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), |x| format!("{x:.1}"));
     view! {
-        <h3 id="experience-scoring">{locale.t(Text::ScoringWorkloadTitle)}</h3>
-        <p>{locale.t(Text::ScoringWorkloadIntro)}</p>
-        <div class="table-wrapper" tabindex="0" role="region" aria-labelledby="experience-scoring">
+        <h3 id=id>{locale.t(title)}</h3>
+        <p>{locale.t(intro)}</p>
+        <div class="table-wrapper" tabindex="0" role="region" aria-labelledby=id>
             <table class="table">
-                <caption class="visually-hidden">{locale.t(Text::ScoringWorkloadTitle)}</caption>
+                <caption class="visually-hidden">{locale.t(title)}</caption>
                 <thead><tr>
                     <th scope="col">{locale.t(Text::Arm)}</th>
                     <th scope="col">{locale.t(Text::ScoringSeats)}</th>
                     <th scope="col">{locale.t(Text::MedianScoringMinutes)}</th>
-                    <th scope="col">{locale.t(Text::MedianMinutesPerAnswer)}</th>
+                    <th scope="col">{locale.t(per_item)}</th>
                 </tr></thead>
                 <tbody>
                     {arms.into_iter().map(|arm| view! {
@@ -123,7 +143,7 @@ fn WorkloadTable(arms: Vec<ScoringWorkload>, locale: Locale) -> impl IntoView {
                             <th scope="row">{locale.t(arm_label(arm.arm))}</th>
                             <td class="numeric">{count(arm.seats)}</td>
                             <td class="numeric">{minutes(arm.median_minutes)}</td>
-                            <td class="numeric">{minutes(arm.median_minutes_per_answer)}</td>
+                            <td class="numeric">{minutes(arm.median_minutes_per_item)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -1,7 +1,7 @@
-//! How long a scoring screen is in use, for the evaluation's committee workload: a second counts
-//! when the page is visible and the member pressed a key, clicked, moved the pointer or scrolled in
-//! the last two minutes. The seconds are reported a minute at a time, and what is left when the
-//! member seals the question or leaves the screen.
+//! How long a scoring screen (the sift, the interview's scorecard) is in use, for the evaluation's
+//! workload figures: a second counts when the page is visible and the scorer pressed a key, clicked,
+//! moved the pointer or scrolled in the last two minutes. The seconds are reported a minute at a
+//! time, and what is left before the scores are sealed or when the screen goes.
 
 use std::time::Duration;
 
