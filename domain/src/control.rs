@@ -29,6 +29,15 @@ impl ControlOutcome {
         ControlOutcome::Hired,
     ];
 
+    /// The name on the wire: the name of its event.
+    pub fn as_str(self) -> &'static str {
+        self.event()
+    }
+
+    pub fn parse(name: &str) -> Option<ControlOutcome> {
+        ControlOutcome::ALL.into_iter().find(|outcome| outcome.as_str() == name)
+    }
+
     /// The stage event this outcome records, as the pilot arm's procedure records it.
     pub fn event(self) -> &'static str {
         match self {
@@ -93,6 +102,14 @@ mod tests {
         ];
         for (recorded, outcome, expected) in cases {
             assert_eq!(events_for(recorded, outcome), expected, "{recorded:?} → {outcome:?}");
+        }
+    }
+
+    #[test]
+    fn outcomes_are_named_alike_on_the_wire_and_in_the_app() {
+        for outcome in ControlOutcome::ALL {
+            assert_eq!(serde_json::to_string(&outcome).unwrap(), format!("\"{}\"", outcome.as_str()));
+            assert_eq!(ControlOutcome::parse(outcome.as_str()), Some(outcome));
         }
     }
 

@@ -48,7 +48,7 @@ use crate::entities::{
     interview_submissions, interview_time, interviewers, monitoring_responses, pilot_organisations, pilots,
     question_seals, scores, scoring_time, screened_answers, survey_responses, users, vacancies,
 };
-use crate::routes::applications::SUBJECT;
+use crate::routes::applications::subject_of;
 use crate::routes::surveys;
 use crate::routes::vacancies::{DEFAULT_TIME_ZONE, deadline};
 
@@ -338,7 +338,7 @@ fn generate_procedure((rng, timing): (&mut StdRng, &mut StdRng), rows: &mut Rows
             // One in ten leaves the monitoring questionnaire open.
             if rng.random_bool(0.9) {
                 rows.monitoring.push(monitoring_responses::ActiveModel {
-                    pseudonym: Set(context.keys.pseudonym(SUBJECT, applicant.draft.as_bytes())),
+                    pseudonym: Set(subject_of(context.keys, applicant.draft)),
                     vacancy_id: Set(vacancy.id),
                     answers: Set(serde_json::to_string(&answers).unwrap_or_default()),
                     origin_group: Set(origin.group.map(|g| g.as_str().to_owned())),
@@ -433,7 +433,7 @@ fn generate_experience(
     let lift = |yes: bool, by: f64| if yes { by } else { 0.0 };
     let point = |timing: &mut StdRng, mean: f64| u8::try_from(score(mean - 3.0 + 0.9 * normal(timing))).ok();
     for (index, applicant) in applicants.iter().enumerate() {
-        let respondent = surveys::applicant(context.keys, applicant.draft);
+        let respondent = subject_of(context.keys, applicant.draft);
         if timing.random_bool(0.4) {
             let answers = SurveyAnswers {
                 fairness: point(timing, 3.3 + lift(pilot, 0.4)),
@@ -721,7 +721,7 @@ impl Rows {
 
     /// A draft's start and every page up to `furthest`, over `minutes` from `started`.
     fn draft(&mut self, context: &Context, draft: Uuid, (started, minutes): (DateTime<Utc>, i64), furthest: Step) {
-        let subject = context.keys.pseudonym(SUBJECT, draft.as_bytes());
+        let subject = subject_of(context.keys, draft);
         let mut event = |kind: &str, step: Step, at: DateTime<Utc>| {
             self.events.push(application_events::ActiveModel {
                 id: Set(Uuid::new_v4()),
@@ -760,7 +760,7 @@ impl Rows {
         self.events.push(application_events::ActiveModel {
             id: Set(Uuid::new_v4()),
             vacancy_id: Set(context.vacancy.id),
-            subject: Set(context.keys.pseudonym(SUBJECT, applicant.draft.as_bytes())),
+            subject: Set(subject_of(context.keys, applicant.draft)),
             kind: Set(kind.to_owned()),
             step: Set(None),
             at: Set(at),

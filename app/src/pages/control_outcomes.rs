@@ -127,15 +127,12 @@ fn OutcomeRow(vacancy: Uuid, applicant: ControlApplicant) -> impl IntoView {
                 <form class="control-outcome" on:submit=record>
                     <label class="visually-hidden" for=select_id.clone()>{label}</label>
                     <select id=select_id
-                        on:change=move |e| chosen.set(serde_json::from_value(serde_json::Value::String(event_target_value(&e))).ok())>
+                        on:change=move |e| chosen.set(ControlOutcome::parse(&event_target_value(&e)))>
                         <option value="" selected=move || chosen.get().is_none()>{move || locale.t(Text::ChooseOutcome)}</option>
-                        {ControlOutcome::ALL.into_iter().map(|outcome| {
-                            let value = serde_json::to_value(outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                            view! {
-                                <option value=value disabled=move || !open(outcome) selected=move || chosen.get() == Some(outcome)>
-                                    {move || locale.t(outcome_label(outcome))}
-                                </option>
-                            }
+                        {ControlOutcome::ALL.into_iter().map(|outcome| view! {
+                            <option value=outcome.as_str() disabled=move || !open(outcome) selected=move || chosen.get() == Some(outcome)>
+                                {move || locale.t(outcome_label(outcome))}
+                            </option>
                         }).collect_view()}
                     </select>
                     <button type="submit" class="button button--secondary" disabled=move || chosen.get().is_none()>

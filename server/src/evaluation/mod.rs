@@ -29,7 +29,10 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use domain::evaluation::{Quarter, Slice, Slices};
 use domain::pilot::ScaleBand;
 use domain::vacancy::Arm;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 use uuid::Uuid;
 
 pub(crate) use self::applicants::Applicants;
@@ -294,34 +297,45 @@ pub(crate) async fn experience(state: &AppState, pilot: &pilots::Model) -> Resul
     let count = async {
         let surveys = survey_responses::Entity::find().filter(survey_responses::Column::VacancyId.is_in(ids.clone()));
         let seals = question_seals::Entity::find().filter(question_seals::Column::VacancyId.is_in(ids.clone()));
-        let seconds: Option<i64> = scoring_time::Entity::find()
-            .select_only()
-            .expr(sea_orm::sea_query::Func::sum(sea_orm::sea_query::Expr::col(scoring_time::Column::Seconds)))
-            .filter(scoring_time::Column::VacancyId.is_in(ids.clone()))
-            .into_tuple()
-            .one(db)
-            .await?
-            .flatten();
         let interviews =
             interview_submissions::Entity::find().filter(interview_submissions::Column::VacancyId.is_in(ids.clone()));
-        let interview_seconds: Option<i64> = interview_time::Entity::find()
-            .select_only()
-            .expr(sea_orm::sea_query::Func::sum(sea_orm::sea_query::Expr::col(interview_time::Column::Seconds)))
-            .filter(interview_time::Column::VacancyId.is_in(ids.clone()))
-            .into_tuple()
-            .one(db)
-            .await?
-            .flatten();
         Ok(vec![
             surveys.count(db).await?,
             seals.count(db).await?,
-            u64::try_from(seconds.unwrap_or_default()).unwrap_or_default(),
+            total_seconds::<scoring_time::Entity>(
+                db,
+                (scoring_time::Column::Seconds, scoring_time::Column::VacancyId),
+                &ids,
+            )
+            .await?,
             interviews.count(db).await?,
-            u64::try_from(interview_seconds.unwrap_or_default()).unwrap_or_default(),
+            total_seconds::<interview_time::Entity>(
+                db,
+                (interview_time::Column::Seconds, interview_time::Column::VacancyId),
+                &ids,
+            )
+            .await?,
         ])
     };
     let version = versioned(state, (pilot.id, hash), (Counting::Experience, count)).await?;
     state.evaluation.experience.get_or_read(pilot.id, version, experience::load(db, &vacancies)).await
+}
+
+/// The seconds reported on the scoring screens of `vacancies`, in a table of scoring time.
+async fn total_seconds<E: EntityTrait>(
+    db: &DatabaseConnection,
+    (seconds, vacancy): (E::Column, E::Column),
+    vacancies: &[Uuid],
+) -> Result<u64, ApiError> {
+    let total: Option<i64> = E::find()
+        .select_only()
+        .expr(Func::sum(Expr::col(seconds)))
+        .filter(vacancy.is_in(vacancies.iter().copied()))
+        .into_tuple()
+        .one(db)
+        .await?
+        .flatten();
+    Ok(u64::try_from(total.unwrap_or_default()).unwrap_or_default())
 }
 
 /// The pilot's sift or interview scores as given independently, read again only when a score, a

@@ -184,7 +184,7 @@ pub async fn monitoring(
     monitoring::check(&answers).map_err(|unknown| ApiError::field(unknown.0, ErrorCode::CountryUnknown))?;
     let origin = herkomst(&answers);
     let row = monitoring_responses::ActiveModel {
-        pseudonym: Set(state.keys.pseudonym(SUBJECT, draft.id.as_bytes())),
+        pseudonym: Set(subject_of(&state.keys, draft.id)),
         vacancy_id: Set(draft.vacancy_id),
         answers: Set(serde_json::to_string(&answers).map_err(anyhow::Error::from)?),
         origin_group: Set(origin.group.map(|g| g.as_str().to_owned())),
@@ -469,7 +469,7 @@ pub async fn export(
         Some(envelope) => state.keys.open_json(IDENTITY, application.id, &envelope.sealed)?,
         None => Contact::default(),
     };
-    let pseudonym = state.keys.pseudonym(SUBJECT, application.draft_id.as_bytes());
+    let pseudonym = subject_of(&state.keys, application.draft_id);
     let monitoring = match monitoring_responses::Entity::find_by_id(pseudonym).one(&state.db).await? {
         Some(row) => Some(serde_json::from_str(&row.answers).map_err(anyhow::Error::from)?),
         None => None,
@@ -525,7 +525,7 @@ pub async fn discard(State(state): State<AppState>, code: AccessCode) -> Result<
 }
 
 async fn delete_draft_data(state: &AppState, db: &impl ConnectionTrait, draft: Uuid) -> Result<(), ApiError> {
-    let pseudonym = state.keys.pseudonym(SUBJECT, draft.as_bytes());
+    let pseudonym = subject_of(&state.keys, draft);
     survey_responses::Entity::delete_many()
         .filter(survey_responses::Column::Respondent.eq(pseudonym.clone()))
         .exec(db)
@@ -620,6 +620,7 @@ fn receipt(application: &applications::Model) -> Receipt {
 pub(crate) async fn view(state: &AppState, application: &applications::Model) -> Result<ApplicationView, ApiError> {
     let db = &state.db;
     let vacancy = vacancies::Entity::find_by_id(application.vacancy_id).one(db).await?;
+    let ended = surveys::procedure_ended(application, vacancy.as_ref());
     Ok(ApplicationView {
         reference: application.reference.clone(),
         vacancy_id: application.vacancy_id,
@@ -630,8 +631,8 @@ pub(crate) async fn view(state: &AppState, application: &applications::Model) ->
         digest: application.digest.clone(),
         retention: Retention::parse(&application.retention).unwrap_or_default(),
         feedback: crate::routes::feedback::report_of(db, application.id).await?,
-        procedure_ended: surveys::procedure_ended(db, application).await?,
-        surveys: surveys::surveys_of(db, &state.keys, application).await?,
+        procedure_ended: ended,
+        surveys: surveys::surveys_of(db, &state.keys, (application, ended)).await?,
     })
 }
 
@@ -675,6 +676,11 @@ pub(crate) fn email_key(keys: &Keys, vacancy: Uuid, email: &str) -> String {
     keys.pseudonym(EMAIL, &value)
 }
 
+/// The pseudonym of a draft in its events, monitoring answers and surveys.
+pub(crate) fn subject_of(keys: &Keys, draft: Uuid) -> String {
+    keys.pseudonym(SUBJECT, draft.as_bytes())
+}
+
 pub(crate) async fn record_event(
     keys: &Keys,
     db: &impl ConnectionTrait,
@@ -686,7 +692,7 @@ pub(crate) async fn record_event(
     application_events::ActiveModel {
         id: Set(Uuid::new_v4()),
         vacancy_id: Set(vacancy),
-        subject: Set(keys.pseudonym(SUBJECT, draft.as_bytes())),
+        subject: Set(subject_of(keys, draft)),
         kind: Set(kind.to_owned()),
         step: Set(step.map(|s| s.as_str().to_owned())),
         at: Set(clock::now()),

@@ -22,9 +22,8 @@ use crate::auth::CurrentUser;
 use crate::clock;
 use crate::entities::{application_events, applications, vacancies};
 use crate::error::{ApiError, ApiJson};
-use crate::routes::applications::record_event;
-use crate::routes::interviews::name_of;
-use crate::routes::surveys::applicant;
+use crate::routes::applications::{record_event, subject_of};
+use crate::routes::interviews::{identities_viewed, name_of};
 use crate::routes::users::PageQuery;
 use crate::routes::vacancies::{find, recruiter_organisation};
 use crate::startup::AppState;
@@ -48,24 +47,18 @@ pub async fn list(
         .order_by_asc(applications::Column::Id);
     let total = query.clone().count(&state.db).await?;
     let rows = query.paginate(&state.db, per_page).fetch_page(page - 1).await?;
-    let outcomes = outcomes_of(&state, &state.db, &rows).await?;
+    let recorded = recorded_events(&state, &state.db, &rows).await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in &rows {
         items.push(ControlApplicant {
             application_id: row.id,
             reference: row.reference.clone(),
             name: name_of(&state, row).await?,
-            outcome: outcomes.get(&row.id).copied().flatten(),
+            outcome: ControlOutcome::furthest(&kinds(&recorded, row.id)),
         });
     }
     if !items.is_empty() {
-        let entry = AuditEntry::new(AuditAction::IdentitiesViewed)
-            .actor(user.id)
-            .subject(vacancy.id)
-            .details(serde_json::json!({ "purpose": "control_outcomes", "count": items.len() }));
-        let transaction = state.audit.begin(&state.db).await?;
-        transaction.record(entry).await?;
-        transaction.commit().await?;
+        identities_viewed(&state, &user, (Some(vacancy.id), "control_outcomes"), items.len()).await?;
     }
     Ok(Json(ControlOutcomes { vacancy_id: vacancy.id, title: vacancy.title, items, page, per_page, total }))
 }
@@ -90,10 +83,8 @@ pub async fn record(
         .await?
         .ok_or(ApiError::NotFound)?;
     let transaction = state.audit.begin(&state.db).await?;
-    let recorded = recorded_events(&state, &*transaction, &[&application]).await?;
-    let kinds: Vec<&str> =
-        recorded.get(&application.id).map(|k| k.iter().map(String::as_str).collect()).unwrap_or_default();
-    let events = events_for(&kinds, input.outcome)
+    let recorded = recorded_events(&state, &*transaction, std::slice::from_ref(&application)).await?;
+    let events = events_for(&kinds(&recorded, application.id), input.outcome)
         .map_err(|ControlError::AlreadyFurther(_)| ApiError::Conflict(ErrorCode::OutcomeAlreadyFurther))?;
     for event in &events {
         record_event(&state.keys, &*transaction, vacancy.id, application.draft_id, event, None).await?;
@@ -135,32 +126,14 @@ fn current_applications(vacancy: Uuid) -> sea_orm::Select<applications::Entity> 
         .filter(applications::Column::Status.eq(ApplicationStatus::Submitted.as_str()))
 }
 
-/// The furthest outcome recorded for each of `rows`.
-async fn outcomes_of(
-    state: &AppState,
-    db: &impl ConnectionTrait,
-    rows: &[applications::Model],
-) -> Result<HashMap<Uuid, Option<ControlOutcome>>, ApiError> {
-    let rows: Vec<&applications::Model> = rows.iter().collect();
-    let recorded = recorded_events(state, db, &rows).await?;
-    Ok(rows
-        .iter()
-        .map(|row| {
-            let kinds: Vec<&str> =
-                recorded.get(&row.id).map(|k| k.iter().map(String::as_str).collect()).unwrap_or_default();
-            (row.id, ControlOutcome::furthest(&kinds))
-        })
-        .collect())
-}
-
-/// The stage events recorded under each application's pseudonym.
+/// The stage events of the outcomes recorded under each application's pseudonym.
 async fn recorded_events(
     state: &AppState,
     db: &impl ConnectionTrait,
-    rows: &[&applications::Model],
+    rows: &[applications::Model],
 ) -> Result<HashMap<Uuid, Vec<String>>, ApiError> {
     let by_subject: HashMap<String, Uuid> =
-        rows.iter().map(|row| (applicant(&state.keys, row.draft_id), row.id)).collect();
+        rows.iter().map(|row| (subject_of(&state.keys, row.draft_id), row.id)).collect();
     let events = application_events::Entity::find()
         .filter(application_events::Column::Subject.is_in(by_subject.keys().cloned()))
         .filter(application_events::Column::Kind.is_in(ControlOutcome::ALL.map(ControlOutcome::event)))
@@ -173,4 +146,9 @@ async fn recorded_events(
         }
     }
     Ok(recorded)
+}
+
+/// The kinds of event recorded for `application`.
+fn kinds(recorded: &HashMap<Uuid, Vec<String>>, application: Uuid) -> Vec<&str> {
+    recorded.get(&application).map(|k| k.iter().map(String::as_str).collect()).unwrap_or_default()
 }

@@ -25,7 +25,7 @@ use crate::error::{ApiError, ApiJson};
 use crate::routes::applications::record_event;
 use crate::routes::feedback::{eligible_for_feedback, reports_of};
 use crate::routes::interview_kit::{interviewers_of, kit_of};
-use crate::routes::interviews::{candidates_of, identities_viewed, interview_scores_of, name_of, progress};
+use crate::routes::interviews::{INTERVIEW, candidates_of, identities_viewed, interview_scores_of, name_of, progress};
 use crate::routes::ranking::ranked_candidates;
 use crate::routes::vacancies::{find, recruiter_organisation, transition};
 use crate::startup::AppState;
@@ -46,7 +46,7 @@ pub async fn overview(
     let overview = overview_of(&state, &vacancy).await?;
     let named = overview.candidates.iter().filter(|c| !c.name.is_empty()).count();
     if named > 0 {
-        identities_viewed(&state, &user, Some(vacancy.id), named).await?;
+        identities_viewed(&state, &user, (Some(vacancy.id), INTERVIEW), named).await?;
     }
     Ok(Json(overview))
 }

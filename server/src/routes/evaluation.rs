@@ -134,8 +134,8 @@ pub(crate) async fn effort_for(state: &AppState, pilot: &pilots::Model) -> Resul
 }
 
 /// Experience and workload per arm: the applicants' surveys after submitting and after the outcome,
-/// the committee's survey, statement by statement, and the committee's minutes on the scoring
-/// screens. For the whole pilot: a filtered mean beside the overall one would give back the
+/// the committee's survey, statement by statement, and the minutes on the scoring screens (the
+/// committee's on the sift, the interviewers' on the scorecards). For the whole pilot: a filtered mean beside the overall one would give back the
 /// answers outside the filter.
 #[utoipa::path(get, path = "/pilots/{id}/experience", tag = "evaluation",
     responses((status = 200, body = Experience), (status = 404, body = Problem)))]

@@ -71,7 +71,7 @@ pub async fn assigned(
     }
     assignments.sort_by(|a, b| a.title.cmp(&b.title).then(a.vacancy_id.cmp(&b.vacancy_id)));
     if names_shown > 0 {
-        identities_viewed(&state, &user, None, names_shown).await?;
+        identities_viewed(&state, &user, (None, INTERVIEW), names_shown).await?;
     }
     Ok(Json(assignments))
 }
@@ -87,7 +87,7 @@ pub async fn scorecard(
 ) -> Result<Json<Scorecard>, ApiError> {
     let (vacancy, application, kit) = interview_seat(&state, &user, vacancy_id, application_id).await?;
     let scorecard = scorecard_of(&state, &user, &vacancy, &application, kit).await?;
-    identities_viewed(&state, &user, Some(vacancy.id), 1).await?;
+    identities_viewed(&state, &user, (Some(vacancy.id), INTERVIEW), 1).await?;
     Ok(Json(scorecard))
 }
 
@@ -257,7 +257,7 @@ pub async fn consensus(
         });
     }
     let interview_score = interview_scores_of(&state.db, vacancy.id, &kit).await?.get(&application.id).copied();
-    identities_viewed(&state, &user, Some(vacancy.id), 1).await?;
+    identities_viewed(&state, &user, (Some(vacancy.id), INTERVIEW), 1).await?;
     Ok(Json(Consensus {
         label: application.label.clone(),
         name: name_of(&state, &application).await?,
@@ -517,16 +517,19 @@ async fn candidate(
     Ok((vacancy, application, kit))
 }
 
-/// Names of candidates were shown to a staff member: who, how many, for which vacancy.
+/// Why names were shown: to interview.
+pub(crate) const INTERVIEW: &str = "interview";
+
+/// Names of candidates were shown to a staff member: who, how many, for which vacancy and what.
 pub(crate) async fn identities_viewed(
     state: &AppState,
     user: &CurrentUser,
-    vacancy: Option<Uuid>,
+    (vacancy, purpose): (Option<Uuid>, &str),
     count: usize,
 ) -> Result<(), ApiError> {
     let mut entry = AuditEntry::new(AuditAction::IdentitiesViewed)
         .actor(user.id)
-        .details(serde_json::json!({ "purpose": "interview", "count": count }));
+        .details(serde_json::json!({ "purpose": purpose, "count": count }));
     if let Some(vacancy) = vacancy {
         entry = entry.subject(vacancy);
     }

@@ -366,7 +366,8 @@ async fn scoring_seat(
     Ok((vacancy, seat))
 }
 
-fn question_of(vacancy: &vacancies::Model, question_id: Uuid) -> Result<Question, ApiError> {
+/// A question of `vacancy` that the committee scores; any other does not exist here.
+pub(crate) fn question_of(vacancy: &vacancies::Model, question_id: Uuid) -> Result<Question, ApiError> {
     let questions: Vec<Question> = from_json(&vacancy.questions)?;
     questions.into_iter().find(|q| q.id == question_id && q.kind.is_scored_by_committee()).ok_or(ApiError::NotFound)
 }

@@ -26,9 +26,10 @@ use crate::clock;
 use crate::crypto::Keys;
 use crate::entities::{applications, interview_time, question_seals, scoring_time, survey_responses, vacancies};
 use crate::error::{ApiError, ApiJson};
-use crate::routes::applications::{AccessCode, SUBJECT, find_application, view};
+use crate::routes::applications::{AccessCode, find_application, subject_of, view};
 use crate::routes::committee::released_to;
 use crate::routes::interviews::{interview_seat, submitted};
+use crate::routes::scoring::question_of;
 use crate::startup::AppState;
 
 /// The pseudonym of a committee member's survey of one vacancy.
@@ -55,34 +56,35 @@ pub async fn answer_applicant_survey(
 ) -> Result<Json<api::application::ApplicationView>, ApiError> {
     let application = find_application(&state, &code, &reference).await?;
     checked(&answers)?;
-    let surveys = surveys_of(&state.db, &state.keys, &application).await?;
+    let vacancy = vacancies::Entity::find_by_id(application.vacancy_id).one(&state.db).await?;
+    let ended = procedure_ended(&application, vacancy.as_ref());
+    let surveys = surveys_of(&state.db, &state.keys, (&application, ended)).await?;
     if surveys.answered.contains(&moment) {
         return Err(ApiError::Conflict(ErrorCode::SurveyAlreadyAnswered));
     }
     if !surveys.open.contains(&moment) {
         return Err(ApiError::Conflict(ErrorCode::SurveyNotOpen));
     }
-    let respondent = applicant(&state.keys, application.draft_id);
+    let respondent = subject_of(&state.keys, application.draft_id);
     store(&state.db, (respondent, moment, application.vacancy_id), answers).await?;
     Ok(Json(view(&state, &application).await?))
 }
 
 /// The applicant's surveys: after submitting while the application stands; after the outcome once
-/// the procedure ended for it. Each once.
+/// the procedure `ended` for it. Each once.
 pub(crate) async fn surveys_of(
     db: &impl ConnectionTrait,
     keys: &Keys,
-    application: &applications::Model,
+    (application, ended): (&applications::Model, bool),
 ) -> Result<Surveys, ApiError> {
     let answered: Vec<SurveyMoment> = survey_responses::Entity::find()
-        .filter(survey_responses::Column::Respondent.eq(applicant(keys, application.draft_id)))
+        .filter(survey_responses::Column::Respondent.eq(subject_of(keys, application.draft_id)))
         .all(db)
         .await?
         .iter()
         .filter_map(|row| SurveyMoment::parse(&row.moment))
         .collect();
     let withdrawn = application.withdrawn_at.is_some();
-    let ended = procedure_ended(db, application).await?;
     let open = [(SurveyMoment::AfterApplying, !withdrawn), (SurveyMoment::AfterOutcome, !withdrawn && ended)]
         .into_iter()
         .filter(|(moment, may)| *may && !answered.contains(moment))
@@ -91,18 +93,12 @@ pub(crate) async fn surveys_of(
     Ok(Surveys { open, answered })
 }
 
-/// The procedure ended for this application: it was knocked out at screening, or the vacancy
+/// The procedure ended for this application: it was knocked out at screening, or its vacancy
 /// reached its decisions.
-pub(crate) async fn procedure_ended(
-    db: &impl ConnectionTrait,
-    application: &applications::Model,
-) -> Result<bool, ApiError> {
-    if application.screening.as_deref() == Some("knocked_out") {
-        return Ok(true);
-    }
-    let vacancy = vacancies::Entity::find_by_id(application.vacancy_id).one(db).await?;
+pub(crate) fn procedure_ended(application: &applications::Model, vacancy: Option<&vacancies::Model>) -> bool {
     let status = vacancy.and_then(|v| VacancyStatus::parse(&v.status));
-    Ok(matches!(status, Some(VacancyStatus::Decided | VacancyStatus::Archived | VacancyStatus::Purged)))
+    application.screening.as_deref() == Some("knocked_out")
+        || matches!(status, Some(VacancyStatus::Decided | VacancyStatus::Archived | VacancyStatus::Purged))
 }
 
 /// Answers the committee survey of a vacancy, once, after sealing every question.
@@ -146,11 +142,13 @@ pub(crate) async fn committee_survey_state(
         .all(&state.db)
         .await?;
     let all_sealed = !scored.is_empty() && scored.iter().all(|q| seals.iter().any(|s| s.question_id == *q));
-    let answered =
-        survey_responses::Entity::find_by_id((member(&state.keys, vacancy.id, member_id), "committee".to_owned()))
-            .one(&state.db)
-            .await?
-            .is_some();
+    let answered = survey_responses::Entity::find_by_id((
+        member(&state.keys, vacancy.id, member_id),
+        SurveyMoment::Committee.as_str().to_owned(),
+    ))
+    .one(&state.db)
+    .await?
+    .is_some();
     Ok((all_sealed && !answered, answered))
 }
 
@@ -169,10 +167,7 @@ pub async fn add_scoring_time(
 ) -> Result<StatusCode, ApiError> {
     let (vacancy, _seat) = released_to(&state, &user, id).await?;
     let seconds = reported_seconds(&input)?;
-    let questions: Vec<domain::questionnaire::Question> = crate::routes::vacancies::from_json(&vacancy.questions)?;
-    if !questions.iter().any(|q| q.id == question_id && q.kind.is_scored_by_committee()) {
-        return Err(ApiError::NotFound);
-    }
+    question_of(&vacancy, question_id)?;
     let sealed = question_seals::Entity::find_by_id((vacancy.id, question_id, user.id)).one(&state.db).await?;
     if sealed.is_some() {
         return Err(ApiError::Conflict(ErrorCode::QuestionSealed));
@@ -249,11 +244,6 @@ fn reported_seconds(input: &ScoringTimeInput) -> Result<i32, ApiError> {
         Ok(seconds) if (1..=MOST_SECONDS_PER_REPORT).contains(&input.seconds) => Ok(seconds),
         _ => Err(ApiError::field("seconds", ErrorCode::ScoringTimeInvalid)),
     }
-}
-
-/// The pseudonym of an applicant's surveys: the one their events and monitoring answers carry.
-pub(crate) fn applicant(keys: &Keys, draft: Uuid) -> String {
-    keys.pseudonym(SUBJECT, draft.as_bytes())
 }
 
 /// The pseudonym of a committee member's survey of one vacancy.

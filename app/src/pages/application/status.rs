@@ -184,9 +184,9 @@ pub fn StatusPage() -> impl IntoView {
 pub fn ApplicantSurvey(reference: String, code: String, moment: SurveyMoment) -> impl IntoView {
     let locale = use_locale();
     let session = use_session();
-    let title = match moment {
-        SurveyMoment::AfterOutcome => Text::SurveyAfterOutcomeTitle,
-        _ => Text::SurveyAfterApplyingTitle,
+    let (id, title) = match moment {
+        SurveyMoment::AfterOutcome => ("survey-after-outcome", Text::SurveyAfterOutcomeTitle),
+        _ => ("survey-after-applying", Text::SurveyAfterApplyingTitle),
     };
     // This tab remembers an answered survey, so a reload of the receipt does not ask again.
     let answered_key = format!("breedwerf.survey.{reference}.{}", moment.as_str());
@@ -202,10 +202,6 @@ pub fn ApplicantSurvey(reference: String, code: String, moment: SurveyMoment) ->
         Ok(())
     };
     let statements = [Text::SurveyFairness, Text::SurveyClarity, Text::SurveyEffort];
-    let id = match moment {
-        SurveyMoment::AfterOutcome => "survey-after-outcome",
-        _ => "survey-after-applying",
-    };
     view! { <SurveyForm id title intro=Text::SurveyApplicantIntro statements send/> }.into_any()
 }
 

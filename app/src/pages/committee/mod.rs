@@ -1,8 +1,8 @@
 //! The committee member's pages: the vacancies they sit on; per vacancy the conduct statement and the
 //! questions to score; the sift itself (`sift`), one answer at a time in the member's own order,
-//! timed while in use (`components::screen_time`); the panel's scores once everyone sealed (`panel`); and, once
-//! every question is sealed, the committee survey. Answers carry a number for that question only, so
-//! nobody can tell which answers come from one candidate.
+//! timed while in use (`components::screen_time`); the panel's scores once everyone sealed
+//! (`panel`); and, once every question is sealed, the committee survey. Answers carry a number for
+//! that question only, so nobody can tell which answers come from one candidate.
 
 pub mod panel;
 pub mod sift;

@@ -124,8 +124,7 @@ pub fn SiftPage() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     // The time on this screen, for the evaluation; what is left goes before the seal.
-    let target =
-        params.with_untracked(|p| Some((p.get("id")?.parse::<Uuid>().ok()?, p.get("question")?.parse::<Uuid>().ok()?)));
+    let target = untrack(ids);
     let (time_language, time_csrf) = (locale.language_untracked(), session.csrf_token());
     let scoring = Signal::derive(move || sift.with(|s| s.as_ref().is_some_and(|s| !s.sealed)));
     let screen_time = count_screen_time(scoring, move |seconds| {

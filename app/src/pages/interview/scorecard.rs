@@ -130,8 +130,7 @@ pub fn ScorecardPage() -> impl IntoView {
     let scored = move || entries.with(|e| e.iter().filter(|e| e.score.is_some()).count());
     let total = move || card.with(|c| c.as_ref().map_or(0, |c| c.questions.len()));
     // The time on this scorecard, for the evaluation; what is left goes before the submission.
-    let target = params
-        .with_untracked(|p| Some((p.get("id")?.parse::<Uuid>().ok()?, p.get("application")?.parse::<Uuid>().ok()?)));
+    let target = untrack(ids);
     let (time_language, time_csrf) = (locale.language_untracked(), session.csrf_token());
     let scoring = Signal::derive(move || card.with(|c| c.as_ref().is_some_and(|c| !c.submitted)));
     let screen_time = count_screen_time(scoring, move |seconds| {
