@@ -508,10 +508,6 @@ error_codes! {
         nl: "Leg in 10 tot 500 tekens uit waarom u deze vacature zelf in een groep plaatst. De uitleg hoort bij de evaluatie.",
         en: "Explain in 10 to 500 characters why you place this vacancy in an arm by hand. The explanation is part of the evaluation.",
     },
-    OneFilterAtATime = "one_filter_at_a_time" {
-        nl: "Kies één filter tegelijk: een organisatie, een kwartaal of een salarisschaal.",
-        en: "Choose one filter at a time: an organisation, a quarter or a salary band.",
-    },
     SurveyEmpty = "survey_empty" {
         nl: "Kies bij minstens één vraag een antwoord. Wilt u de vragen niet beantwoorden? Dan hoeft u niets te doen.",
         en: "Choose an answer to at least one question. If you would rather not answer, you need not do anything.",

@@ -623,8 +623,8 @@ pub async fn funnel(pilot: Uuid, variable: Variable, view: &str, language: Langu
     send(Request::get(&format!("/api/pilots/{pilot}/funnel?variable={variable}&{view}")), language).await
 }
 
-pub async fn effort(pilot: Uuid, language: Language) -> Result<Effort, ApiFailure> {
-    send(Request::get(&format!("/api/pilots/{pilot}/effort")), language).await
+pub async fn effort(pilot: Uuid, view: &str, language: Language) -> Result<Effort, ApiFailure> {
+    send(Request::get(&format!("/api/pilots/{pilot}/effort?{view}")), language).await
 }
 
 pub async fn control_outcomes(
@@ -648,17 +648,22 @@ pub async fn record_control_outcome(
     send_json(Request::put(&path), &ControlOutcomeInput { outcome }, csrf_token, language).await
 }
 
-pub async fn experience(pilot: Uuid, language: Language) -> Result<Experience, ApiFailure> {
-    send(Request::get(&format!("/api/pilots/{pilot}/experience")), language).await
+pub async fn experience(pilot: Uuid, view: &str, language: Language) -> Result<Experience, ApiFailure> {
+    send(Request::get(&format!("/api/pilots/{pilot}/experience?{view}")), language).await
 }
 
 pub async fn fidelity(pilot: Uuid, page: u64, view: &str, language: Language) -> Result<Fidelity, ApiFailure> {
     send(Request::get(&format!("/api/pilots/{pilot}/fidelity?page={page}&{view}")), language).await
 }
 
-pub async fn composition(pilot: Uuid, variable: Variable, language: Language) -> Result<Composition, ApiFailure> {
+pub async fn composition(
+    pilot: Uuid,
+    variable: Variable,
+    view: &str,
+    language: Language,
+) -> Result<Composition, ApiFailure> {
     let variable = variable.as_str();
-    send(Request::get(&format!("/api/pilots/{pilot}/composition?variable={variable}")), language).await
+    send(Request::get(&format!("/api/pilots/{pilot}/composition?variable={variable}&{view}")), language).await
 }
 
 pub async fn difference_in_differences(

@@ -1,34 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAccessibilityViolations, logIn } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAccessibilityViolations, logIn, pickRadio, press, tabTo } from './helpers';
 
 const VACANCY = 'Beleidsmedewerker digitale overheid (m/v/x)';
-
-/** Presses Tab until `target` has focus: proves it is reachable by keyboard, in tab order. */
-async function tabTo(page: Page, target: Locator, maxTabs = 80) {
-  for (let i = 0; i < maxTabs; i++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-async function press(page: Page, target: Locator, key = 'Enter') {
-  await tabTo(page, target);
-  await page.keyboard.press(key);
-}
-
-/** Chooses a radio button as a keyboard user does: Tab into its group, arrow keys to it. */
-async function pickRadio(page: Page, target: Locator) {
-  const name = await target.getAttribute('name');
-  const group = page.locator(`input[type=radio][name="${name}"]`);
-  const checked = group.locator(':scope:checked');
-  await tabTo(page, (await checked.count()) > 0 ? checked : group.first());
-  for (let i = 0; i < 10 && !(await target.evaluate((element) => element === document.activeElement)); i++) {
-    await page.keyboard.press('ArrowDown');
-  }
-  await page.keyboard.press('Space');
-  await expect(target).toBeChecked();
-}
 
 /** From the list of vacancies to the first page of the questionnaire, by keyboard. */
 async function openApplication(page: Page, texts: { vacancies: string; apply: string; start: string }) {

@@ -23,14 +23,26 @@ test('an evaluator filters the dashboard, reads a plot and its table, and downlo
   expect(whole).toBeGreaterThan(100);
 
   // One salary band: fewer people, and the CSV link follows the filter.
-  const filter = page.getByLabel('Welke vacatures');
-  const band = await filter.locator('optgroup[label="Salarisschaal"] option').first().getAttribute('value');
-  await filter.selectOption(band!);
+  const csv = funnel.getByRole('link', { name: 'Trechter per groep als CSV downloaden' });
+  const band = page.getByRole('combobox', { name: 'Salarisschaal' });
+  const scale = await band.locator('option').nth(1).getAttribute('value');
+  await band.selectOption(scale!);
   await expect(everyone).not.toHaveText(String(whole));
   const part = await everyone.textContent();
   expect(part === 'verborgen' || Number(part) < whole, `${part} of ${whole}`).toBeTruthy();
-  await expect(funnel.getByRole('link', { name: 'Trechter per groep als CSV downloaden' })).toHaveAttribute('href', new RegExp(`${band}$`));
-  await filter.selectOption('');
+  await expect(csv).toHaveAttribute('href', new RegExp(`${scale}$`));
+  // Combined with a quarter: fewer still, and both in the CSV link.
+  const quarter = page.getByRole('combobox', { name: 'Kwartaal van publicatie' });
+  const published = await quarter.locator('option').nth(4).getAttribute('value');
+  await quarter.selectOption(published!);
+  await expect(csv).toHaveAttribute('href', new RegExp(`${published}&${scale}$`));
+  // Every panel follows the filter, down to effort and experience.
+  const effortCsv = page.getByRole('link', { name: 'Moeite en uitval als CSV downloaden' });
+  await expect(effortCsv).toHaveAttribute('href', new RegExp(`effort\\.csv\\?${published}&${scale}$`));
+  const both = await everyone.textContent();
+  expect(both === 'verborgen' || part === 'verborgen' || Number(both) <= Number(part), `${both} of ${part}`).toBeTruthy();
+  await band.selectOption('');
+  await quarter.selectOption('');
   await expect(everyone).toHaveText(String(whole));
 
   // Who applied: the arms beside the period before the pilot.
@@ -57,7 +69,8 @@ test('an evaluator filters the dashboard, reads a plot and its table, and downlo
   // Experience: the applicants' survey per arm, and the committee's time on the scoring screens.
   const experience = page.getByRole('region', { name: 'Ervaring en werklast' });
   const afterSending = experience.getByRole('table', { name: 'Sollicitanten, na het versturen' });
-  await expect(afterSending.getByRole('row').filter({ hasText: 'Eerlijke kans' }).first()).toContainText(/\d\.\d\d/);
+  // The share agreeing with its interval (the mean shows only where no count of the line is hidden).
+  await expect(afterSending.getByRole('row').filter({ hasText: 'Eerlijke kans' }).first()).toContainText(/\d+ % \(\d+–\d+ %\)/);
   const screens = experience.getByRole('table', { name: /beoordelingsschermen/ });
   await expect(screens.getByRole('row').filter({ hasText: 'Pilotgroep' })).toContainText(/\d+\.\d/);
   const scorecards = experience.getByRole('table', { name: /interviewformulier/ });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAccessibilityViolations, logIn } from './helpers';
+import { expectNoAccessibilityViolations, logIn, pickRadio, press, tabTo } from './helpers';
 
 // The demo seeds this vacancy closed, with eight applications (one fails the knock-out question).
 const CLOSED = 'Adviseur dienstverlening (m/v/x)';
@@ -392,4 +392,31 @@ test('the structured interview: a kit from the bank, two interviewers score apar
     await expect(page.getByText(other)).toHaveCount(0);
   }
   await expectNoAccessibilityViolations(page);
+});
+
+test('an applicant out on the knock-out question looks back on the procedure, by keyboard and in English', async ({ page }) => {
+  // Johan Smit failed the knock-out question: his procedure ended when the screening was released.
+  const n = String(DEMO_APPLICANTS.indexOf('Johan Smit') + 1).padStart(5, '0');
+  await page.goto('/');
+  await press(page, page.getByRole('button', { name: 'English' }));
+  const openStatus = async () => {
+    await page.goto('/sollicitatie/status');
+    await tabTo(page, page.getByLabel('Reference'));
+    await page.keyboard.type(`BW-DEM00-${n}`);
+    await tabTo(page, page.getByLabel('Your code'));
+    await page.keyboard.type(`DEM00-00000-00000-${n}`);
+    await press(page, page.getByRole('button', { name: 'Show status' }));
+    await expect(page.getByText('The procedure has ended.')).toBeVisible();
+  };
+  await openStatus();
+  const survey = page.getByRole('region', { name: 'How do you look back on the procedure?' });
+  await pickRadio(page, survey.getByRole('group', { name: 'The procedure gave me a fair chance.' }).getByLabel('2 disagree'));
+  await pickRadio(page, survey.getByRole('group', { name: 'It was clear what was asked of me.' }).getByLabel('4 agree'));
+  await expectNoAccessibilityViolations(page);
+  await press(page, survey.getByRole('button', { name: 'Send answers' }));
+  await expect(survey.getByRole('status')).toHaveText('Thank you for your answers.');
+  // Asked once: the status page, opened again, does not ask again.
+  await openStatus();
+  await expect(page.getByRole('region', { name: 'How did applying go?' })).toBeVisible();
+  await expect(survey).toHaveCount(0);
 });

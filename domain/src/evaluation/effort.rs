@@ -1,30 +1,38 @@
 //! Effort and drop-out per arm: how many started an application, how many reached each page of the
 //! questionnaire and left there, how many submitted, how long submitting took (the median minutes
 //! from start to submission), and how long hiring took (the median days from the closing date to
-//! the first hire). Counts of fewer than k people are hidden, no share rests on a hidden count or a
-//! denominator below k, and no median on fewer than k values.
+//! the first hire), for the whole pilot or a view of it. Counts of fewer than k people are hidden,
+//! and so is every count that the views beside it would give back; no share rests on a hidden
+//! count or a denominator below k, and no median on fewer than k values.
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::application::Step;
 use crate::evaluation::reliability::median;
+use crate::evaluation::views::{LinkedCounts, Slices, View};
 use crate::statistics::proportions::Rate;
 use crate::statistics::suppression::rate_visible;
 use crate::vacancy::Arm;
 
-/// One draft: its arm, the furthest page it reached (a draft starts on the first), and the minutes
-/// from its start to its submission (none when it was not submitted).
+/// One draft: its arm, where its vacancy falls for the filters, the furthest page it reached (a
+/// draft starts on the first), and the minutes from its start to its submission (none when it was
+/// not submitted).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Attempt {
     pub arm: Arm,
+    pub slices: Slices,
     pub furthest: Step,
     pub minutes_to_submit: Option<f64>,
 }
 
-/// A vacancy's first hire: its arm and the days from the closing date.
+/// A vacancy's first hire: its arm, where it falls for the filters, and the days from the closing
+/// date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hire {
     pub arm: Arm,
+    pub slices: Slices,
     pub days: f64,
 }
 
@@ -57,39 +65,59 @@ pub struct PageReach {
     pub left: Option<f64>,
 }
 
-/// The effort and drop-out of each arm.
-pub fn effort(attempts: &[Attempt], hires: &[Hire], k: u64) -> Vec<ArmEffort> {
-    let shown = |n: u64| (n == 0 || n >= k).then_some(n);
+/// What is counted per view: drafts started, drafts that reached each page, drafts submitted, and
+/// vacancies with a hire.
+const COLUMNS: usize = Step::ALL.len() + 3;
+const SUBMITTED: usize = COLUMNS - 2;
+const HIRES: usize = COLUMNS - 1;
+
+/// The effort and drop-out of each arm in `view`. Its counts are suppressed together with those of
+/// every other view ([`LinkedCounts`]); a median needs its count shown and `k` or more.
+pub fn effort(attempts: &[Attempt], hires: &[Hire], view: View, k: u64) -> Vec<ArmEffort> {
     [Arm::Pilot, Arm::Control]
         .into_iter()
         .map(|arm| {
-            let mine: Vec<&Attempt> = attempts.iter().filter(|a| a.arm == arm).collect();
-            let submitted = mine.iter().filter(|a| a.minutes_to_submit.is_some()).count() as u64;
-            // Submitting passes every page.
-            let reached =
-                |step: Step| mine.iter().filter(|a| a.minutes_to_submit.is_some() || a.furthest >= step).count() as u64;
+            let mut tallies: HashMap<Slices, Vec<u64>> = HashMap::new();
+            for attempt in attempts.iter().filter(|a| a.arm == arm) {
+                let tally = tallies.entry(attempt.slices).or_insert_with(|| vec![0; COLUMNS]);
+                // Submitting passes every page.
+                let submitted = attempt.minutes_to_submit.is_some();
+                tally[0] += 1;
+                for (i, &step) in Step::ALL.iter().enumerate() {
+                    tally[1 + i] += u64::from(submitted || attempt.furthest >= step);
+                }
+                tally[SUBMITTED] += u64::from(submitted);
+            }
+            for hire in hires.iter().filter(|h| h.arm == arm) {
+                tallies.entry(hire.slices).or_insert_with(|| vec![0; COLUMNS])[HIRES] += 1;
+            }
+            let shown = LinkedCounts::of(&tallies, (1, COLUMNS), &[], k).shown(0, view);
             let pages = Step::ALL
                 .iter()
                 .enumerate()
                 .map(|(i, &step)| {
-                    let here = reached(step);
-                    let further = Step::ALL.get(i + 1).map_or(submitted, |&next| reached(next));
-                    let rate = Rate::new(here - further, here);
-                    let visible = shown(here).is_some() && shown(further).is_some() && rate_visible(rate, k);
-                    PageReach { step, reached: shown(here), left: visible.then(|| rate.share()).flatten() }
+                    // Further: the next page, or submitting after the last.
+                    let (here, further) = (shown[1 + i], shown[2 + i]);
+                    let rate = here.zip(further).map(|(h, f)| Rate::new(h - f, h)).filter(|r| rate_visible(*r, k));
+                    PageReach { step, reached: here, left: rate.and_then(Rate::share) }
                 })
                 .collect();
-            let minutes: Vec<f64> = mine.iter().filter_map(|a| a.minutes_to_submit).collect();
-            let days: Vec<f64> = hires.iter().filter(|h| h.arm == arm).map(|h| h.days).collect();
-            let hired = days.len() as u64;
+            let enough = |count: Option<u64>| count.is_some_and(|n| n >= k && n > 0);
+            let minutes: Vec<f64> = attempts
+                .iter()
+                .filter(|a| a.arm == arm && view.contains(&a.slices))
+                .filter_map(|a| a.minutes_to_submit)
+                .collect();
+            let days: Vec<f64> =
+                hires.iter().filter(|h| h.arm == arm && view.contains(&h.slices)).map(|h| h.days).collect();
             ArmEffort {
                 arm,
-                started: shown(mine.len() as u64),
+                started: shown[0],
                 pages,
-                submitted: shown(submitted),
-                median_minutes_to_submit: (submitted >= k).then(|| median(minutes)).flatten(),
-                hires: shown(hired),
-                median_days_to_hire: (hired >= k).then(|| median(days)).flatten(),
+                submitted: shown[SUBMITTED],
+                median_minutes_to_submit: enough(shown[SUBMITTED]).then(|| median(minutes)).flatten(),
+                hires: shown[HIRES],
+                median_days_to_hire: enough(shown[HIRES]).then(|| median(days)).flatten(),
             }
         })
         .collect()
@@ -100,7 +128,7 @@ mod tests {
     use super::*;
 
     fn attempts(n: usize, furthest: Step, minutes: Option<f64>) -> Vec<Attempt> {
-        vec![Attempt { arm: Arm::Pilot, furthest, minutes_to_submit: minutes }; n]
+        vec![Attempt { arm: Arm::Pilot, slices: Slices::default(), furthest, minutes_to_submit: minutes }; n]
     }
 
     /// Worked by hand: 40 started; 4 stopped on the first page, 6 on the questions, 30 submitted
@@ -112,8 +140,10 @@ mod tests {
         for minutes in [20.0, 30.0, 40.0] {
             all.extend(attempts(10, Step::Review, Some(minutes)));
         }
-        let hires: Vec<Hire> = [10.0, 20.0, 30.0, 40.0, 50.0].map(|days| Hire { arm: Arm::Pilot, days }).to_vec();
-        let pilot = &effort(&all, &hires, 5)[0];
+        let hires: Vec<Hire> = [10.0, 20.0, 30.0, 40.0, 50.0]
+            .map(|days| Hire { arm: Arm::Pilot, slices: Slices::default(), days })
+            .to_vec();
+        let pilot = &effort(&all, &hires, View::default(), 5)[0];
         assert_eq!((pilot.started, pilot.submitted), (Some(40), Some(30)));
         let reached: Vec<Option<u64>> = pilot.pages.iter().map(|p| p.reached).collect();
         assert_eq!(reached, [Some(40), Some(36), Some(36), Some(30), Some(30)]);
@@ -124,7 +154,7 @@ mod tests {
             (pilot.median_minutes_to_submit, pilot.hires, pilot.median_days_to_hire),
             (Some(30.0), Some(5), Some(30.0))
         );
-        let control = &effort(&all, &hires, 5)[1];
+        let control = &effort(&all, &hires, View::default(), 5)[1];
         assert_eq!(
             (control.started, control.median_minutes_to_submit, control.median_days_to_hire),
             (Some(0), None, None)
@@ -136,10 +166,29 @@ mod tests {
     fn small_counts_are_hidden_and_nothing_rests_on_them() {
         let mut all = attempts(3, Step::Privacy, None);
         all.extend(attempts(4, Step::Review, Some(12.0)));
-        let hires = [Hire { arm: Arm::Pilot, days: 9.0 }];
-        let pilot = &effort(&all, &hires, 5)[0];
+        let hires = [Hire { arm: Arm::Pilot, slices: Slices::default(), days: 9.0 }];
+        let pilot = &effort(&all, &hires, View::default(), 5)[0];
         assert_eq!((pilot.started, pilot.submitted), (Some(7), None));
         assert_eq!(pilot.pages[0].left, None, "7 reached the first page, but only 4 the next: hidden");
         assert_eq!((pilot.median_minutes_to_submit, pilot.hires, pilot.median_days_to_hire), (None, None, None));
+    }
+
+    /// Filtered to one organisation: its 3 drafts are hidden, and so is the other's 40, which the
+    /// whole pilot's 43 would give the 3 back with.
+    #[test]
+    fn a_view_gives_no_hidden_count_back_with_the_whole() {
+        let at = |organisation: u128, n: usize| -> Vec<Attempt> {
+            let slices = Slices { organisation: uuid::Uuid::from_u128(organisation), ..Slices::default() };
+            attempts(n, Step::Review, Some(10.0)).into_iter().map(|a| Attempt { slices, ..a }).collect()
+        };
+        let all = [at(1, 40), at(2, 3)].concat();
+        let organisation = |n: u128| View { organisation: Some(uuid::Uuid::from_u128(n)), ..View::default() };
+        let pilot = |view: View| effort(&all, &[], view, 5).remove(0);
+        assert_eq!(
+            (pilot(View::default()).started, pilot(View::default()).median_minutes_to_submit),
+            (Some(43), Some(10.0))
+        );
+        assert_eq!((pilot(organisation(1)).started, pilot(organisation(2)).started), (None, None));
+        assert_eq!(pilot(organisation(1)).median_minutes_to_submit, None, "no median from a hidden count");
     }
 }

@@ -6,28 +6,29 @@
 //! difference in differences compares a group's gap between the arms; `reliability` says how far
 //! the scorers agreed.
 //!
-//! The dashboard can be filtered to the vacancies of one organisation, quarter or salary band (a
-//! [`Slice`]). The tables overall and of every slice are suppressed together, so the difference
-//! between a filtered and an unfiltered table never gives a hidden cell back.
+//! The dashboard can be filtered to the vacancies of an organisation, a quarter, a salary band, or
+//! any combination of them (a [`View`]). The tables of every view are suppressed together, so the
+//! difference between one view's table and those of the views beside it never gives a hidden cell
+//! back.
 
 pub mod effort;
 pub mod experience;
 pub mod microdata;
 pub mod reliability;
+mod views;
 
 use std::collections::HashMap;
-use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::monitoring::MonitoringAnswers;
-use crate::pilot::ScaleBand;
 use crate::statistics::did::{VacancyCounts, difference_in_differences};
 use crate::statistics::proportions::{Rate, Z_95, below_four_fifths, fisher_exact, highest, impact_ratio, wilson};
-use crate::statistics::suppression::{rate_visible, suppress_linked};
+use crate::statistics::suppression::rate_visible;
 use crate::vacancy::Arm;
+use views::LinkedCounts;
+pub use views::{InvalidQuarter, Quarter, Slices, View};
 
 /// A stage of the procedure, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -172,108 +173,6 @@ pub struct Person {
     pub slices: Slices,
 }
 
-/// A quarter of a year, the period filter: `2024-Q1`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Quarter {
-    pub year: i32,
-    /// 1 to 4.
-    pub quarter: u8,
-}
-
-impl Quarter {
-    /// The quarter of a month (1 to 12) of `year`.
-    pub fn of(year: i32, month: u32) -> Quarter {
-        Quarter { year, quarter: u8::try_from(month.clamp(1, 12).div_ceil(3)).unwrap_or(1) }
-    }
-
-    /// The quarter after this one.
-    pub fn next(self) -> Quarter {
-        if self.quarter >= 4 {
-            Quarter { year: self.year + 1, quarter: 1 }
-        } else {
-            Quarter { quarter: self.quarter + 1, ..self }
-        }
-    }
-}
-
-impl fmt::Display for Quarter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.quarter)
-    }
-}
-
-impl FromStr for Quarter {
-    type Err = InvalidQuarter;
-
-    fn from_str(text: &str) -> Result<Quarter, InvalidQuarter> {
-        let (year, quarter) = text.split_once("-Q").ok_or(InvalidQuarter)?;
-        let (year, quarter) = (year.parse().map_err(|_| InvalidQuarter)?, quarter.parse().map_err(|_| InvalidQuarter)?);
-        (1..=4).contains(&quarter).then_some(Quarter { year, quarter }).ok_or(InvalidQuarter)
-    }
-}
-
-/// Not a quarter written as `2024-Q1`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("a quarter is written as 2024-Q1")]
-pub struct InvalidQuarter;
-
-impl Serialize for Quarter {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Quarter {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Quarter, D::Error> {
-        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// Where a vacancy falls for each of the dashboard's filters.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Slices {
-    pub organisation: Uuid,
-    /// The quarter it was published in.
-    pub quarter: Quarter,
-    pub band: ScaleBand,
-}
-
-/// A filter of the dashboard: the vacancies of one organisation, one quarter or one salary band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Slice {
-    Organisation(Uuid),
-    Quarter(Quarter),
-    Band(ScaleBand),
-}
-
-impl Slice {
-    pub fn contains(self, slices: &Slices) -> bool {
-        self.of(slices) == self
-    }
-
-    /// The slice of the same kind that `slices` falls in.
-    fn of(self, slices: &Slices) -> Slice {
-        match self {
-            Slice::Organisation(_) => Slice::Organisation(slices.organisation),
-            Slice::Quarter(_) => Slice::Quarter(slices.quarter),
-            Slice::Band(_) => Slice::Band(slices.band),
-        }
-    }
-
-    /// The slice of every kind that `slices` falls in.
-    fn all_of(slices: &Slices) -> [Slice; 3] {
-        [Slice::Organisation(slices.organisation), Slice::Quarter(slices.quarter), Slice::Band(slices.band)]
-    }
-
-    fn kind(self) -> usize {
-        match self {
-            Slice::Organisation(_) => 0,
-            Slice::Quarter(_) => 1,
-            Slice::Band(_) => 2,
-        }
-    }
-}
-
 /// The funnel of one arm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -315,17 +214,17 @@ pub struct FunnelCell {
 /// The funnel of `people` by arm, group and stage, overall or in one `view`, with nothing computed
 /// from fewer than `k`: counts are suppressed together with those of every other view
 /// ([`LinkedCounts`]), and a rate needs its count and its denominator shown.
-pub fn funnel(people: &[Person], view: Option<Slice>, k: u64) -> Vec<ArmFunnel> {
+pub fn funnel(people: &[Person], view: View, k: u64) -> Vec<ArmFunnel> {
     let mut arms = Vec::new();
     for arm in [Arm::Pilot, Arm::Control] {
-        let mine: Vec<&Person> = people.iter().filter(|p| p.arm == arm).collect();
-        let linked = LinkedCounts::of(&mine, k);
-        let block = view.map_or(Some(0), |slice| linked.block_of(slice));
+        let mine: Vec<(&str, Slices, Stage)> =
+            people.iter().filter(|p| p.arm == arm).map(|p| (p.group.as_str(), p.slices, p.reached)).collect();
+        let linked = GroupCounts::of(&mine, k);
         let groups = linked.groups.clone();
         let mut stages = Vec::new();
         let mut shown_before: Vec<Option<u64>> = vec![None; groups.len()];
         for stage in Stage::ALL {
-            let shown = linked.shown(stage, block);
+            let shown = linked.shown(stage, view);
             // A rate needs its count and its denominator shown, and a denominator of k or more.
             let rates: Vec<Option<Rate>> = (0..groups.len())
                 .map(|i| match (stage, shown.cells[i], shown_before[i]) {
@@ -366,18 +265,11 @@ pub fn funnel(people: &[Person], view: Option<Slice>, k: u64) -> Vec<ArmFunnel> 
     arms
 }
 
-/// One arm's counts per group at every stage, overall (block 0) and in every slice (a block each),
-/// with what may be shown of them. The cells of a block add up to its total, and the blocks of one
-/// kind of slice (every organisation, say) add up to the block overall, cell by cell: those sums are
-/// the lines that `suppress_linked` keeps from giving back a hidden cell.
-struct LinkedCounts {
+/// People counted per group at every stage in every view they are in, suppressed together
+/// ([`LinkedCounts`]): a column per group and their total, a layer per stage.
+struct GroupCounts {
     groups: Vec<String>,
-    /// Blocks after the first, in order.
-    slices: Vec<Slice>,
-    /// Per stage: per block, a count per group and the block's total.
-    counts: Vec<Vec<u64>>,
-    /// Per stage, like `counts`.
-    hidden: Vec<Vec<bool>>,
+    linked: LinkedCounts,
 }
 
 /// What a view shows of one stage.
@@ -386,63 +278,31 @@ struct Shown {
     total: Option<u64>,
 }
 
-impl LinkedCounts {
-    fn of(people: &[&Person], k: u64) -> LinkedCounts {
-        let mut groups: Vec<String> = people.iter().map(|p| p.group.clone()).collect();
+impl GroupCounts {
+    /// `people` as their group, their vacancy's slices and the furthest stage they reached.
+    fn of(people: &[(&str, Slices, Stage)], k: u64) -> GroupCounts {
+        let mut groups: Vec<String> = people.iter().map(|(group, _, _)| (*group).to_owned()).collect();
         groups.sort();
         groups.dedup();
-        let mut slices: Vec<Slice> = people.iter().flat_map(|p| Slice::all_of(&p.slices)).collect();
-        slices.sort();
-        slices.dedup();
-        let block: HashMap<Slice, usize> = slices.iter().enumerate().map(|(i, s)| (*s, i + 1)).collect();
-        let width = groups.len() + 1;
-        let blocks = slices.len() + 1;
         let group_of: HashMap<&str, usize> = groups.iter().enumerate().map(|(i, g)| (g.as_str(), i)).collect();
-        // Where each person counts: their group, and the block of each of their slices.
-        let places: Vec<(usize, [usize; 3], Stage)> = people
-            .iter()
-            .map(|p| (group_of[p.group.as_str()], Slice::all_of(&p.slices).map(|s| block[&s]), p.reached))
-            .collect();
-        let mut lines: Vec<Vec<usize>> = (0..blocks).map(|b| (b * width..(b + 1) * width).collect()).collect();
-        for kind in 0..3 {
-            let of_kind: Vec<usize> = (1..blocks).filter(|b| slices[b - 1].kind() == kind).collect();
-            for column in 0..width {
-                lines.push(of_kind.iter().map(|b| b * width + column).chain([column]).collect());
+        let width = groups.len() + 1;
+        let mut tallies: HashMap<Slices, Vec<u64>> = HashMap::new();
+        for &(group, slices, furthest) in people {
+            let tally = tallies.entry(slices).or_insert_with(|| vec![0; Stage::ALL.len() * width]);
+            for stage in 0..=furthest.index() {
+                tally[stage * width + group_of[group]] += 1;
+                tally[stage * width + width - 1] += 1;
             }
         }
-        let mut counts = Vec::new();
-        let mut hidden = Vec::new();
-        for stage in Stage::ALL {
-            let mut count = vec![0; blocks * width];
-            for &(group, slices, _) in places.iter().filter(|(_, _, reached)| *reached >= stage) {
-                for b in [0].into_iter().chain(slices) {
-                    count[b * width + group] += 1;
-                    count[b * width + width - 1] += 1;
-                }
-            }
-            hidden.push(suppress_linked(&count, &lines, k));
-            counts.push(count);
-        }
-        LinkedCounts { groups, slices, counts, hidden }
+        let linked = LinkedCounts::of(&tallies, (Stage::ALL.len(), width), &[(0..width).collect()], k);
+        GroupCounts { groups, linked }
     }
 
-    /// The block of `slice`; `None` when none of the arm's people is in it.
-    fn block_of(&self, slice: Slice) -> Option<usize> {
-        self.slices.iter().position(|s| *s == slice).map(|i| i + 1)
-    }
-
-    /// What the view of `block` shows at `stage`: zeros for a slice with nobody in it.
-    fn shown(&self, stage: Stage, block: Option<usize>) -> Shown {
-        let width = self.groups.len() + 1;
-        let Some(block) = block else {
-            return Shown { cells: vec![Some(0); self.groups.len()], total: Some(0) };
-        };
-        let (counts, hidden) = (&self.counts[stage.index()], &self.hidden[stage.index()]);
-        let at = |i: usize| (!hidden[i]).then_some(counts[i]);
-        Shown {
-            cells: (0..self.groups.len()).map(|g| at(block * width + g)).collect(),
-            total: at(block * width + width - 1),
-        }
+    /// What `view` shows at `stage`.
+    fn shown(&self, stage: Stage, view: View) -> Shown {
+        let mut cells = self.linked.shown(stage.index(), view);
+        let total = cells.pop().flatten();
+        Shown { cells, total }
     }
 }
 
@@ -477,21 +337,32 @@ pub struct PoolCell {
     pub interval: Option<(f64, f64)>,
 }
 
-/// The composition of the applicant pool by group: who applied in the pilot arm and in the control
-/// arm, as the funnel counts them (and hides them), and who applied to the same organisations'
-/// vacancies in the period before the pilot (`earlier`, each applicant's group), suppressed on its
-/// own. A share needs its count and its pool's total shown, and a total of `k` or more. Returns the
-/// groups, in order, and a column per pool.
-pub fn composition(people: &[Person], earlier: &[String], k: u64) -> (Vec<String>, Vec<PoolColumn>) {
-    let arms = funnel(people, None, k);
+/// The composition of the applicant pool by group in `view`: who applied in the pilot arm and in
+/// the control arm, as the funnel counts them (and hides them), and who applied to the same
+/// organisations' vacancies in the period before the pilot (`earlier`, each applicant's group and
+/// their vacancy's slices), suppressed across views as the funnel is. The earlier period has
+/// quarters of its own: in a view of one quarter it is the whole period, of that view's
+/// organisation and band. A share needs its count and its pool's total shown, and a total of `k`
+/// or more. Returns the groups, in order, and a column per pool.
+pub fn composition(
+    people: &[Person],
+    earlier: &[(String, Slices)],
+    view: View,
+    k: u64,
+) -> (Vec<String>, Vec<PoolColumn>) {
+    let arms = funnel(people, view, k);
+    let before: Vec<(&str, Slices, Stage)> = earlier.iter().map(|(g, s)| (g.as_str(), *s, Stage::Applied)).collect();
+    let linked = GroupCounts::of(&before, k);
+    let earlier = linked.shown(Stage::Applied, View { quarter: None, ..view });
     let mut groups: Vec<String> = arms.iter().flat_map(|arm| arm.groups.iter().cloned()).collect();
-    groups.extend(earlier.iter().cloned());
+    groups.extend(linked.groups.iter().cloned());
     groups.sort();
     groups.dedup();
-    let column = |pool: Pool, counts: Vec<Option<u64>>, total: Option<u64>| {
-        let cells = counts
-            .into_iter()
-            .map(|count| {
+    let column = |pool: Pool, (of, cells, total): (&[String], &[Option<u64>], Option<u64>)| {
+        let cells = groups
+            .iter()
+            .map(|g| {
+                let count = of.iter().position(|x| x == g).map_or(Some(0), |i| cells[i]);
                 let rate = count.zip(total).map(|(n, t)| Rate::new(n, t)).filter(|r| rate_visible(*r, k));
                 PoolCell { count, share: rate.and_then(Rate::share), interval: rate.and_then(|r| wilson(r, Z_95)) }
             })
@@ -502,18 +373,10 @@ pub fn composition(people: &[Person], earlier: &[String], k: u64) -> (Vec<String
     for (pool, arm) in [(Pool::PilotArm, Arm::Pilot), (Pool::ControlArm, Arm::Control)] {
         let Some(funnel) = arms.iter().find(|f| f.arm == arm) else { continue };
         let applied = &funnel.stages[Stage::Applied.index()];
-        let counts = groups
-            .iter()
-            .map(|g| funnel.groups.iter().position(|x| x == g).map_or(Some(0), |i| applied.cells[i].count))
-            .collect();
-        columns.push(column(pool, counts, applied.total));
+        let counts: Vec<Option<u64>> = applied.cells.iter().map(|c| c.count).collect();
+        columns.push(column(pool, (&funnel.groups, &counts, applied.total)));
     }
-    let mut counts: Vec<u64> = groups.iter().map(|g| earlier.iter().filter(|e| *e == g).count() as u64).collect();
-    counts.push(earlier.len() as u64);
-    let hidden = suppress_linked(&counts, &[(0..counts.len()).collect()], k);
-    let shown: Vec<Option<u64>> = counts.iter().zip(&hidden).map(|(&c, &h)| (!h).then_some(c)).collect();
-    let total = shown.last().copied().flatten();
-    columns.push(column(Pool::Earlier, shown[..groups.len()].to_vec(), total));
+    columns.push(column(Pool::Earlier, (&linked.groups, &earlier.cells, earlier.total)));
     (groups, columns)
 }
 
@@ -541,7 +404,7 @@ pub struct DidRow {
 /// counts the rates rest on, or where a pooled denominator has fewer than `k` people.
 pub fn differences_in_differences(
     people: &[Person],
-    (view, stage): (Option<Slice>, Stage),
+    (view, stage): (View, Stage),
     reference: &str,
     k: u64,
     (resamples, seed): (usize, u64),
@@ -553,7 +416,7 @@ pub fn differences_in_differences(
         let Some(i) = funnel.groups.iter().position(|g| g == group) else { return false };
         [before, stage].iter().all(|s| funnel.stages[s.index()].cells[i].count.is_some())
     };
-    let people: Vec<&Person> = people.iter().filter(|p| view.is_none_or(|v| v.contains(&p.slices))).collect();
+    let people: Vec<&Person> = people.iter().filter(|p| view.contains(&p.slices)).collect();
     // Per vacancy and group: (passed the stage, reached the stage before), counted once.
     let mut counts: HashMap<(Uuid, &str), (u64, u64)> = HashMap::new();
     for person in people.iter().filter(|p| p.reached >= before) {
@@ -606,6 +469,7 @@ pub fn differences_in_differences(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pilot::ScaleBand;
 
     fn people(arm: Arm, group: &str, reached: &[(Stage, usize)]) -> Vec<Person> {
         reached
@@ -628,7 +492,7 @@ mod tests {
     fn the_funnel_counts_rates_and_flags_adverse_impact() {
         let mut all = people(Arm::Pilot, "netherlands", &[(Stage::Applied, 32), (Stage::PassedSift, 48)]);
         all.extend(people(Arm::Pilot, "abroad", &[(Stage::Applied, 28), (Stage::PassedSift, 12)]));
-        let funnel = funnel(&all, None, 5);
+        let funnel = funnel(&all, View::default(), 5);
         let pilot = &funnel[0];
         assert_eq!(pilot.groups, ["abroad", "netherlands"]);
         let applied = &pilot.stages[0];
@@ -650,7 +514,7 @@ mod tests {
         let mut all = people(Arm::Control, "netherlands", &[(Stage::Applied, 8), (Stage::PassedSift, 10)]);
         all.extend(people(Arm::Control, "abroad", &[(Stage::Applied, 12), (Stage::PassedSift, 8)]));
         all.extend(people(Arm::Control, "unknown", &[(Stage::PassedSift, 3)]));
-        let control = &funnel(&all, None, 5)[1];
+        let control = &funnel(&all, View::default(), 5)[1];
         let applied = &control.stages[0];
         let hidden: Vec<&str> = applied.cells.iter().filter(|c| c.count.is_none()).map(|c| c.group.as_str()).collect();
         assert_eq!(hidden, ["netherlands", "unknown"], "the 3, and the smallest other cell (18) as its partner");
@@ -695,8 +559,8 @@ mod tests {
         add(Arm::Control, 3, "netherlands", 20, 30);
         add(Arm::Control, 4, "netherlands", 20, 30);
         add(Arm::Control, 4, "unknown", 1, 2);
-        add(Arm::Control, 4, "anders", 2, 4);
-        let rows = differences_in_differences(&all, (None, Stage::PassedSift), "netherlands", 5, (500, 9));
+        add(Arm::Control, 4, "anders", 4, 4);
+        let rows = differences_in_differences(&all, (View::default(), Stage::PassedSift), "netherlands", 5, (500, 9));
         assert_eq!(rows.len(), 3);
         let abroad = &rows[0];
         assert!((abroad.estimate.expect("computed") - 0.10).abs() < 1e-12);
@@ -732,17 +596,86 @@ mod tests {
         all.extend(at(2, Arm::Pilot, "netherlands", 25, 25));
         all.extend(at(1, Arm::Control, "abroad", 15, 25));
         all.extend(at(1, Arm::Control, "netherlands", 30, 30));
-        let applied = |view: Option<Slice>| -> Vec<Option<u64>> {
+        let applied = |view: View| -> Vec<Option<u64>> {
             funnel(&all, view, 5)[0].stages[0].cells.iter().map(|c| c.count).collect()
         };
-        let (first, second) = (Slice::Organisation(Uuid::from_u128(1)), Slice::Organisation(Uuid::from_u128(2)));
-        assert_eq!(applied(None), [Some(43), Some(110)], "overall");
-        assert_eq!(applied(Some(second))[0], None, "the 3");
-        assert_eq!(applied(Some(first))[0], None, "the 40, which 43 − 40 would give the 3 away with");
-        assert_eq!(applied(Some(Slice::Organisation(Uuid::from_u128(3)))), [Some(0), Some(0)], "nobody there");
+        let organisation = |n: u128| View { organisation: Some(Uuid::from_u128(n)), ..View::default() };
+        let (first, second) = (organisation(1), organisation(2));
+        assert_eq!(applied(View::default()), [Some(43), Some(110)], "overall");
+        assert_eq!(applied(second)[0], None, "the 3");
+        assert_eq!(applied(first)[0], None, "the 40, which 43 − 40 would give the 3 away with");
+        assert_eq!(applied(organisation(3)), [Some(0), Some(0)], "nobody there");
         let did = |view| differences_in_differences(&all, (view, Stage::PassedSift), "netherlands", 5, (100, 1));
-        assert!(!did(None)[0].not_enough_data, "overall every count is shown");
-        assert!(did(Some(first))[0].not_enough_data, "nothing from a hidden count");
+        assert!(!did(View::default())[0].not_enough_data, "overall every count is shown");
+        assert!(did(first)[0].not_enough_data, "nothing from a hidden count");
+    }
+
+    /// The filters combine. Two organisations, two quarters and two bands give 27 views (each filter
+    /// open or set to one of its two values); born abroad counts 3 or 1 in some of the smallest.
+    /// Wherever views differ in one filter only, they add up to the view with that filter open: in
+    /// none of those sums may exactly one count be hidden, or the others would give it back.
+    #[test]
+    fn combined_filters_give_away_no_hidden_cell_by_difference() {
+        let abroad = [40, 3, 0, 12, 7, 1, 25, 6];
+        let (quarters, bands) =
+            ([Quarter::of(2024, 1), Quarter::of(2024, 4)], [ScaleBand::UpTo7, ScaleBand::From8To10]);
+        let mut all = Vec::new();
+        for (i, &born_abroad) in abroad.iter().enumerate() {
+            let slices = Slices {
+                organisation: Uuid::from_u128(i as u128 & 1),
+                quarter: quarters[i >> 1 & 1],
+                band: bands[i >> 2],
+            };
+            for (group, n) in [("abroad", born_abroad), ("netherlands", 30)] {
+                all.extend((0..n).map(|_| Person {
+                    vacancy: Uuid::from_u128(i as u128),
+                    arm: Arm::Pilot,
+                    group: group.to_owned(),
+                    reached: Stage::Applied,
+                    slices,
+                }));
+            }
+        }
+        let organisations = [None, Some(Uuid::from_u128(0)), Some(Uuid::from_u128(1))];
+        let quarters = [None, Some(quarters[0]), Some(quarters[1])];
+        let bands = [None, Some(bands[0]), Some(bands[1])];
+        let mut views = Vec::new();
+        for organisation in organisations {
+            for quarter in quarters {
+                for band in bands {
+                    views.push(View { organisation, quarter, band });
+                }
+            }
+        }
+        let applied = |view: View| -> Vec<Option<u64>> {
+            let stage = &funnel(&all, view, 5)[0].stages[0];
+            stage.cells.iter().map(|c| c.count).chain([stage.total]).collect()
+        };
+        let shown: HashMap<View, Vec<Option<u64>>> = views.iter().map(|v| (*v, applied(*v))).collect();
+        let mut sums = 0;
+        for view in &views {
+            for kind in 0..3 {
+                let beside: Vec<&View> = views.iter().filter(|v| v.opened(kind) == Some(*view)).collect();
+                if beside.is_empty() {
+                    continue;
+                }
+                sums += 1;
+                for (column, whole) in shown[view].iter().enumerate() {
+                    let line: Vec<Option<u64>> = beside.iter().map(|v| shown[v][column]).chain([*whole]).collect();
+                    assert_ne!(line.iter().filter(|c| c.is_none()).count(), 1, "{view:?} by {kind}: {line:?}");
+                    if line.iter().all(Option::is_some) {
+                        let parts: u64 = line[..2].iter().flatten().sum();
+                        assert_eq!(Some(parts), line[2], "{view:?} by {kind} adds up");
+                    }
+                }
+            }
+            assert_ne!(shown[view].iter().filter(|c| c.is_none()).count(), 1, "{view:?}: {:?}", shown[view]);
+            assert!(shown[view].iter().flatten().all(|&n| n == 0 || n >= 5), "{view:?}: {:?}", shown[view]);
+        }
+        assert_eq!(sums, 12 + 6 * 2 + 3, "each filter open in a view makes a sum");
+        let one = View { organisation: organisations[2], quarter: quarters[1], band: bands[2] };
+        assert_eq!(applied(one)[0], None, "the 1 born abroad");
+        assert_eq!(applied(View::default()), [Some(94), Some(240), Some(334)], "the whole pilot stays in view");
     }
 
     /// Worked by hand: 60 born here and 40 abroad applied in the pilot arm (40 %); in the earlier
@@ -751,10 +684,9 @@ mod tests {
     fn the_pool_is_compared_with_the_earlier_period_and_hides_small_groups() {
         let mut all = people(Arm::Pilot, "netherlands", &[(Stage::Applied, 60)]);
         all.extend(people(Arm::Pilot, "abroad", &[(Stage::Applied, 40)]));
-        let mut earlier = vec!["netherlands".to_owned(); 70];
-        earlier.extend(vec!["abroad".to_owned(); 30]);
-        earlier.extend(vec!["unknown".to_owned(); 3]);
-        let (groups, columns) = composition(&all, &earlier, 5);
+        let before = |group: &str, n: usize| vec![(group.to_owned(), Slices::default()); n];
+        let earlier = [before("netherlands", 70), before("abroad", 30), before("unknown", 3)].concat();
+        let (groups, columns) = composition(&all, &earlier, View::default(), 5);
         assert_eq!(groups, ["abroad", "netherlands", "unknown"]);
         let pilot = &columns[0];
         assert_eq!((pilot.pool, pilot.total), (Pool::PilotArm, Some(100)));
@@ -770,6 +702,42 @@ mod tests {
         assert_eq!(counts, [None, Some(70), None]);
         assert!(before.cells[0].share.is_none() && before.cells[2].share.is_none());
         assert!((before.cells[1].share.expect("share") - 70.0 / 103.0).abs() < 1e-12);
+    }
+
+    /// Filtered, the pool is the view's: the arms as the view's funnel counts them, the earlier
+    /// period of the view's organisation (all its quarters), suppressed across organisations.
+    #[test]
+    fn the_pool_follows_the_view_and_the_earlier_period_hides_across_views() {
+        let first = Slices { organisation: Uuid::from_u128(1), quarter: Quarter::of(2024, 4), ..Slices::default() };
+        let second = Slices { organisation: Uuid::from_u128(2), ..first };
+        let mut all = at(1, Arm::Pilot, "abroad", 10, 10);
+        all.extend(at(1, Arm::Pilot, "netherlands", 20, 20));
+        all.extend(at(2, Arm::Pilot, "netherlands", 20, 20));
+        for person in &mut all {
+            person.slices.quarter = first.quarter;
+        }
+        let before = |group: &str, slices: Slices, n: usize| {
+            let earlier = Slices { quarter: Quarter::of(2022, 2), ..slices };
+            vec![(group.to_owned(), earlier); n]
+        };
+        let earlier = [
+            before("netherlands", first, 50),
+            before("abroad", first, 20),
+            before("netherlands", second, 40),
+            before("abroad", second, 2),
+        ]
+        .concat();
+        let view = View { organisation: Some(first.organisation), quarter: Some(first.quarter), band: None };
+        let (groups, columns) = composition(&all, &earlier, view, 5);
+        assert_eq!(groups, ["abroad", "netherlands"]);
+        let counts = |column: &PoolColumn| -> Vec<Option<u64>> { column.cells.iter().map(|c| c.count).collect() };
+        assert_eq!(counts(&columns[0]), [Some(20), Some(40)], "the first organisation's pilot arm");
+        let (_, whole) = composition(&all, &earlier, View::default(), 5);
+        assert_eq!(counts(&whole[0]), [Some(20), Some(80)]);
+        assert_eq!(counts(&whole[2]), [Some(22), Some(90)], "the earlier period of both organisations");
+        let (_, mine) = composition(&all, &earlier, View { quarter: None, ..view }, 5);
+        assert_eq!(mine[2].cells[0].count, None, "the 20, which 22 − 20 would give the 2 of the second back");
+        assert_eq!(columns[2], mine[2], "a quarter of the pilot has the whole earlier period beside it");
     }
 
     #[test]

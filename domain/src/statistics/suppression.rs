@@ -1,6 +1,7 @@
 //! Small cells: no number computed from fewer than *k* people leaves the server. A breakdown whose
 //! total is shown needs more than hiding its small cells: with one cell hidden, total minus the
-//! others gives it back, so a second cell is hidden too (complementary suppression). Breakdowns that
+//! others gives it back, so a second cell is hidden too (complementary suppression), and more until
+//! the hidden cells together hold k people or more. Breakdowns that
 //! share cells (the dashboard overall and filtered by organisation, where the cells of every
 //! organisation add up to the cell overall) are suppressed together by [`suppress_linked`], so no
 //! difference between a filtered and an unfiltered table gives a hidden cell back.
@@ -11,20 +12,25 @@ use super::proportions::Rate;
 /// one breakdown with its total last (`line[..n-1]` add up to `line[n-1]`), and a cell may be in
 /// several lines (a total of one breakdown is a cell of another). Returns which cells are hidden.
 ///
-/// Every count of 1 to k − 1 is hidden (primary). Then, while some line has exactly one hidden
-/// cell, which the line's sum would give back, the smallest other cell of that line with people in
-/// it is hidden too (complementary), its total only when no other cell has people; repeated until no
-/// line has exactly one hidden cell. Zeros are no one and stay.
+/// Every count of 1 to k − 1 is hidden (primary). Then, while some line gives something hidden back
+/// (exactly one hidden cell, which the line's sum would give; or, with its total shown, hidden
+/// cells that together hold 1 to k − 1 people, whose sum the total minus the shown cells would
+/// give), the smallest other cell of that line with people in it is hidden too (complementary), its
+/// total only when no other cell has people; repeated until no line gives anything back. Zeros are
+/// no one and stay.
 pub fn suppress_linked(counts: &[u64], lines: &[Vec<usize>], k: u64) -> Vec<bool> {
     let mut hidden: Vec<bool> = counts.iter().map(|&c| c > 0 && c < k).collect();
     let mut changed = true;
     while changed {
         changed = false;
         for line in lines {
-            if line.iter().filter(|&&i| hidden[i]).count() != 1 {
+            let (parts, total) = line.split_at(line.len().saturating_sub(1));
+            let lone = line.iter().filter(|&&i| hidden[i]).count() == 1;
+            let hidden_sum: u64 = parts.iter().filter(|&&i| hidden[i]).map(|&i| counts[i]).sum();
+            let small_sum = total.iter().all(|&i| !hidden[i]) && (1..k).contains(&hidden_sum);
+            if !lone && !small_sum {
                 continue;
             }
-            let (parts, total) = line.split_at(line.len().saturating_sub(1));
             let partner = parts
                 .iter()
                 .copied()
@@ -60,8 +66,10 @@ mod tests {
     fn small_cells_are_hidden_with_a_partner_so_the_total_does_not_give_them_away() {
         // Primary: the 3 goes. Complementary: the smallest other cell with people, the 6, goes too.
         assert_eq!(one_line(&[40, 3, 6, 12]), [false, true, true, false, false]);
-        // Two small cells hide each other; zeros are no one and stay.
+        // Two small cells hide each other when they hold k together; zeros are no one and stay.
         assert_eq!(one_line(&[40, 3, 2, 0]), [false, true, true, false, false]);
+        // A 3 and a 1 are 4 together, which the total would give back: the 6 goes too.
+        assert_eq!(one_line(&[40, 3, 1, 6]), [false, true, true, true, false]);
         // The partner may itself be large: 9 hides the 3.
         assert_eq!(one_line(&[9, 3, 0]), [true, true, false, false]);
         // Fewer than k people in all: the total goes with them.
@@ -114,8 +122,9 @@ mod tests {
     }
 
     #[test]
-    fn no_line_of_linked_tables_ever_has_exactly_one_hidden_cell() {
-        // Every 2 × 3 table of 0, 2, 6 and 9 people: nothing small shows, no line gives one back.
+    fn no_line_of_linked_tables_gives_a_hidden_cell_back() {
+        // Every 2 × 3 table of 0, 2, 6 and 9 people: nothing small shows, no line gives a hidden
+        // cell back, nor a sum of hidden cells of fewer than k.
         let values = [0, 2, 6, 9];
         for code in 0..values.len().pow(6) {
             let cell = |i: u32| values[code / values.len().pow(i) % values.len()];
@@ -127,6 +136,9 @@ mod tests {
             }
             for line in &lines {
                 assert_ne!(line.iter().filter(|&&i| hidden[i]).count(), 1, "{a:?} {b:?}: {line:?}");
+                let (parts, total) = line.split_at(line.len() - 1);
+                let sum: u64 = parts.iter().filter(|&&i| hidden[i]).map(|&i| counts[i]).sum();
+                assert!(hidden[total[0]] || sum == 0 || sum >= 5, "{a:?} {b:?}: {line:?} gives {sum} back");
             }
         }
         assert!(rate_visible(Rate::new(0, 5), 5));

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use api::evaluation::{Stage, Variable};
-use domain::evaluation::{Background, Person, group_of};
+use domain::evaluation::{Background, Person, Slices, group_of};
 use domain::monitoring::MonitoringAnswers;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -54,12 +54,16 @@ impl Applicants {
             .collect()
     }
 
-    /// Each applicant's group for `variable`, whatever their vacancy's arm.
-    pub fn groups(&self, variable: Variable) -> Vec<String> {
+    /// Each applicant's group for `variable` and where their vacancy falls for the filters,
+    /// whatever its arm.
+    pub fn groups(&self, variable: Variable) -> Vec<(String, Slices)> {
         let column = Variable::ALL.iter().position(|v| *v == variable).unwrap_or_default();
         self.people
             .iter()
-            .filter_map(|applicant| self.names[column].get(usize::from(applicant.groups[column])).cloned())
+            .filter_map(|applicant| {
+                let vacancy = self.vacancies.get(applicant.vacancy as usize)?;
+                Some((self.names[column].get(usize::from(applicant.groups[column]))?.clone(), vacancy.slices))
+            })
             .collect()
     }
 }

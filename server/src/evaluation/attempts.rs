@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use domain::application::Step;
+use domain::evaluation::Slices;
 use domain::evaluation::effort::{Attempt, Hire};
+use domain::vacancy::Arm;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
@@ -27,7 +29,8 @@ pub(crate) struct Attempts {
 /// Reads the drafts and hires of `vacancies` (each with an arm).
 pub(super) async fn load(db: &DatabaseConnection, vacancies: &[PilotVacancy]) -> Result<Attempts, ApiError> {
     use application_events::Column as Event;
-    let arm_of: HashMap<Uuid, _> = vacancies.iter().filter_map(|v| Some((v.id, v.arm?))).collect();
+    let arm_of: HashMap<Uuid, (Arm, Slices)> =
+        vacancies.iter().filter_map(|v| Some((v.id, (v.arm?, v.slices)))).collect();
     let kind = || Expr::col(Event::Kind);
     let mut furthest = Expr::case(kind().ne("step_reached"), 0);
     for (step, rank) in Step::ALL.iter().zip(1..) {
@@ -53,12 +56,12 @@ pub(super) async fn load(db: &DatabaseConnection, vacancies: &[PilotVacancy]) ->
             let rank: i32 = row.try_get("", "furthest")?;
             let started: Option<DateTime> = row.try_get("", "started_at")?;
             let submitted: Option<DateTime> = row.try_get("", "submitted_at")?;
-            let Some(&arm) = arm_of.get(&vacancy) else { continue };
+            let Some(&(arm, slices)) = arm_of.get(&vacancy) else { continue };
             let minutes = started.zip(submitted).map(|(s, e)| (e - s).num_seconds() as f64 / 60.0);
             // A draft starts on the first page; `step_reached` records the later ones.
             let furthest =
                 usize::try_from(rank - 1).ok().and_then(|r| Step::ALL.get(r)).copied().unwrap_or(Step::Privacy);
-            attempts.push(Attempt { arm, furthest, minutes_to_submit: minutes });
+            attempts.push(Attempt { arm, slices, furthest, minutes_to_submit: minutes });
         }
     }
     let first_hires: Vec<(Uuid, Option<DateTime>)> = application_events::Entity::find()
@@ -85,7 +88,8 @@ pub(super) async fn load(db: &DatabaseConnection, vacancies: &[PilotVacancy]) ->
         .filter_map(|(vacancy, hired)| {
             let closed = (*closing.get(&vacancy)?)?;
             let days = (hired? - closed).num_hours() as f64 / 24.0;
-            Some(Hire { arm: *arm_of.get(&vacancy)?, days })
+            let &(arm, slices) = arm_of.get(&vacancy)?;
+            Some(Hire { arm, slices, days })
         })
         .collect();
     Ok(Attempts { attempts, hires })

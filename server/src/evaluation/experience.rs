@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use domain::evaluation::Slices;
 use domain::evaluation::experience::{ScoringSeat, SurveyResponse};
 use domain::survey::{SurveyAnswers, SurveyMoment};
 use domain::vacancy::Arm;
@@ -27,7 +28,8 @@ pub(crate) struct Experience {
 
 /// Reads the surveys and scoring time of `vacancies` (those with an arm count).
 pub(super) async fn load(db: &DatabaseConnection, vacancies: &[PilotVacancy]) -> Result<Experience, ApiError> {
-    let arm_of: HashMap<Uuid, Arm> = vacancies.iter().filter_map(|v| Some((v.id, v.arm?))).collect();
+    let arm_of: HashMap<Uuid, (Arm, Slices)> =
+        vacancies.iter().filter_map(|v| Some((v.id, (v.arm?, v.slices)))).collect();
     let ids: Vec<Uuid> = arm_of.keys().copied().collect();
     let mut responses = Vec::new();
     let mut seats = Vec::new();
@@ -43,7 +45,7 @@ pub(super) async fn load(db: &DatabaseConnection, vacancies: &[PilotVacancy]) ->
 async fn surveys(
     db: &DatabaseConnection,
     chunk: &[Uuid],
-    arm_of: &HashMap<Uuid, Arm>,
+    arm_of: &HashMap<Uuid, (Arm, Slices)>,
 ) -> Result<Vec<SurveyResponse>, ApiError> {
     use survey_responses::Column as Survey;
     let columns = [Survey::VacancyId, Survey::Moment, Survey::Fairness, Survey::Clarity, Survey::Effort];
@@ -65,8 +67,10 @@ async fn surveys(
         let answers =
             SurveyAnswers { fairness: point("fairness")?, clarity: point("clarity")?, effort: point("effort")? };
         let n: i64 = row.try_get("", "n")?;
-        let (Some(&arm), Some(moment)) = (arm_of.get(&vacancy), SurveyMoment::parse(&moment)) else { continue };
-        let response = SurveyResponse { arm, moment, answers };
+        let (Some(&(arm, slices)), Some(moment)) = (arm_of.get(&vacancy), SurveyMoment::parse(&moment)) else {
+            continue;
+        };
+        let response = SurveyResponse { arm, slices, moment, answers };
         responses.extend(std::iter::repeat_n(response, usize::try_from(n).unwrap_or_default()));
     }
     Ok(responses)
@@ -77,7 +81,7 @@ async fn surveys(
 async fn scoring_seats(
     db: &DatabaseConnection,
     chunk: &[Uuid],
-    arm_of: &HashMap<Uuid, Arm>,
+    arm_of: &HashMap<Uuid, (Arm, Slices)>,
 ) -> Result<Vec<ScoringSeat>, ApiError> {
     use scoring_time::Column as Time;
     let time = Query::select()
@@ -117,9 +121,10 @@ async fn scoring_seats(
     for row in db.query_all(&scored).await? {
         let key: (Uuid, Uuid) = (row.try_get("", "vacancy_id")?, row.try_get("", "member_id")?);
         let answers: i64 = row.try_get("", "answers")?;
-        let (Some(&arm), Some(&spent)) = (arm_of.get(&key.0), seconds.get(&key)) else { continue };
+        let (Some(&(arm, slices)), Some(&spent)) = (arm_of.get(&key.0), seconds.get(&key)) else { continue };
         seats.push(ScoringSeat {
             arm,
+            slices,
             minutes: spent as f64 / 60.0,
             items: u64::try_from(answers).unwrap_or_default(),
         });
@@ -132,7 +137,7 @@ async fn scoring_seats(
 async fn interview_seats(
     db: &DatabaseConnection,
     chunk: &[Uuid],
-    arm_of: &HashMap<Uuid, Arm>,
+    arm_of: &HashMap<Uuid, (Arm, Slices)>,
 ) -> Result<Vec<ScoringSeat>, ApiError> {
     use interview_submissions::Column as Submission;
     use interview_time::Column as Time;
@@ -155,9 +160,10 @@ async fn interview_seats(
         let vacancy: Uuid = row.try_get("", "vacancy_id")?;
         let seconds: i64 = row.try_get("", "seconds")?;
         let scorecards: i64 = row.try_get("", "scorecards")?;
-        let Some(&arm) = arm_of.get(&vacancy) else { continue };
+        let Some(&(arm, slices)) = arm_of.get(&vacancy) else { continue };
         seats.push(ScoringSeat {
             arm,
+            slices,
             minutes: seconds as f64 / 60.0,
             items: u64::try_from(scorecards).unwrap_or_default(),
         });

@@ -26,7 +26,7 @@ use std::time::{Duration as Elapsed, Instant};
 
 use api::evaluation::ScoreSource;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use domain::evaluation::{Quarter, Slice, Slices};
+use domain::evaluation::{Quarter, Slices, View};
 use domain::pilot::ScaleBand;
 use domain::vacancy::Arm;
 use sea_orm::sea_query::{Expr, Func};
@@ -242,8 +242,8 @@ fn lean(query: Select<vacancies::Entity>) -> Select<vacancies::Entity> {
 }
 
 /// The vacancies in `view`: all when there is none.
-pub(crate) fn in_view(vacancies: &[PilotVacancy], view: Option<Slice>) -> Vec<&PilotVacancy> {
-    vacancies.iter().filter(|v| view.is_none_or(|slice| slice.contains(&v.slices))).collect()
+pub(crate) fn in_view(vacancies: &[PilotVacancy], view: View) -> Vec<&PilotVacancy> {
+    vacancies.iter().filter(|v| view.contains(&v.slices)).collect()
 }
 
 /// The applicants of the pilot's vacancies with an arm, read again only when an event of one of
@@ -415,7 +415,9 @@ pub async fn warm(state: AppState) {
             applicants(&state, pilot).await?;
             for source in [ScoreSource::Sift, ScoreSource::Interview] {
                 let ratings = ratings(&state, pilot, source).await?;
-                tokio::task::spawn_blocking(move || ratings.report(None, k)).await.map_err(anyhow::Error::from)?;
+                tokio::task::spawn_blocking(move || ratings.report(View::default(), k))
+                    .await
+                    .map_err(anyhow::Error::from)?;
             }
             Ok::<(), ApiError>(())
         };

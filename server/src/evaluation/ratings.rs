@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use api::evaluation::{PositionEffect, ReliabilityQuestion, ReliabilitySummary, ReliabilityVacancy};
-use domain::evaluation::Slice;
+use domain::evaluation::View;
 use domain::evaluation::reliability::{Rating, position_effect, summary, vacancy_reliability};
 use domain::interview::InterviewQuestion;
 use domain::questionnaire::Question;
@@ -38,7 +38,7 @@ pub(crate) struct Ratings {
 }
 
 /// A view of the pilot and its k.
-type ReportKey = (Option<Slice>, u64);
+type ReportKey = (View, u64);
 
 /// The reliability of a pilot's sift or interview scores, every vacancy with scores.
 #[derive(Debug)]
@@ -55,7 +55,7 @@ impl Ratings {
     }
 
     /// The reliability of the vacancies in `view`, nothing from fewer than `k` candidates.
-    pub fn report(&self, view: Option<Slice>, k: u64) -> Arc<ReliabilityReport> {
+    pub fn report(&self, view: View, k: u64) -> Arc<ReliabilityReport> {
         // Held while working out: a second request for the same report waits for the first.
         let mut reports = match self.reports.lock() {
             Ok(reports) => reports,
@@ -71,11 +71,11 @@ impl Ratings {
         report
     }
 
-    fn work_out(&self, view: Option<Slice>, k: u64) -> ReliabilityReport {
+    fn work_out(&self, view: View, k: u64) -> ReliabilityReport {
         let vacancies = in_view(&self.vacancies, view);
         let shown: HashSet<Uuid> = vacancies.iter().map(|v| v.id).collect();
         let in_view: Vec<Rating>;
-        let ratings: &[Rating] = if view.is_none() {
+        let ratings: &[Rating] = if view == View::default() {
             &self.ratings
         } else {
             in_view = self.ratings.iter().filter(|r| shown.contains(&r.vacancy)).cloned().collect();

@@ -3,19 +3,19 @@
 //! pseudonym) and hands them to `domain::evaluation::funnel`, which hides every count of fewer than
 //! the pilot's k, and every count that a difference with another view would give back, and computes
 //! nothing from a hidden count; the difference in differences likewise. Each can be filtered to the
-//! vacancies of one organisation, quarter or salary band. No individual record, and no pseudonym,
-//! leaves this module.
+//! vacancies of an organisation, a quarter, a salary band or any combination of them. No individual
+//! record, and no pseudonym, leaves this module.
 
 use std::collections::HashMap;
 
 use api::evaluation::{Composition, DifferenceInDifferences, Effort, Experience, Funnel, Stage, Variable};
 use api::pilot::ScaleBand;
-use api::problem::{ErrorCode, Problem};
+use api::problem::Problem;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use domain::evaluation::effort::effort;
 use domain::evaluation::experience::{scoring_workload, survey_summary};
-use domain::evaluation::{Person, Quarter, Slice, composition, differences_in_differences, funnel};
+use domain::evaluation::{Person, Quarter, View, composition, differences_in_differences, funnel};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -26,7 +26,7 @@ use crate::evaluation::{Applicants, applicants, attempts, earlier_applicants, ea
 use crate::routes::pilots::readable;
 use crate::startup::AppState;
 
-/// The dashboard's filter: at most one of these; all the pilot's vacancies without.
+/// The dashboard's filter: any of these, together; all the pilot's vacancies without.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct ViewQuery {
     /// Only the vacancies of this organisation.
@@ -42,18 +42,9 @@ pub struct ViewQuery {
 }
 
 impl ViewQuery {
-    /// The slice asked for; more than one filter is refused.
-    pub(crate) fn view(&self) -> Result<Option<Slice>, ApiError> {
-        let chosen: Vec<Slice> =
-            [self.organisation.map(Slice::Organisation), self.quarter.map(Slice::Quarter), self.band.map(Slice::Band)]
-                .into_iter()
-                .flatten()
-                .collect();
-        match chosen[..] {
-            [] => Ok(None),
-            [slice] => Ok(Some(slice)),
-            _ => Err(ApiError::Unprocessable(ErrorCode::OneFilterAtATime)),
-        }
+    /// The view asked for.
+    pub(crate) fn view(&self) -> View {
+        View { organisation: self.organisation, quarter: self.quarter, band: self.band }
     }
 }
 
@@ -79,83 +70,90 @@ pub async fn funnel_of(
     Query(query): Query<FunnelQuery>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Json<Funnel>, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     Ok(Json(funnel_for(&pilot, &*applicants(&state, &pilot).await?, (query.variable, view))))
 }
 
 /// Who applied, by group: in the pilot arm and the control arm (as the funnel counts them) and to
-/// the same organisations' vacancies in as long a period before the pilot. For the whole pilot: the
-/// earlier period has no arms, quarters of the pilot or filter to follow.
-#[utoipa::path(get, path = "/pilots/{id}/composition", tag = "evaluation", params(FunnelQuery),
+/// the same organisations' vacancies in as long a period before the pilot, in the view. The earlier
+/// period has quarters of its own: filtered to a quarter, it is the whole earlier period (of the
+/// view's organisation and band).
+#[utoipa::path(get, path = "/pilots/{id}/composition", tag = "evaluation", params(FunnelQuery, ViewQuery),
     responses((status = 200, body = Composition), (status = 404, body = Problem)))]
 pub async fn composition_of(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
     Query(query): Query<FunnelQuery>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Json<Composition>, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    Ok(Json(composition_for(&state, &pilot, query.variable).await?))
+    Ok(Json(composition_for(&state, &pilot, (query.variable, view.view())).await?))
 }
 
-/// The pool's composition by `variable`.
+/// The pool's composition by `variable` in `view`.
 pub(crate) async fn composition_for(
     state: &AppState,
     pilot: &pilots::Model,
-    variable: Variable,
+    (variable, view): (Variable, View),
 ) -> Result<Composition, ApiError> {
     let people = applicants(state, pilot).await?.people(variable);
     let earlier = earlier_applicants(state, pilot).await?.groups(variable);
     let k = k_of(pilot);
-    let (groups, pools) = composition(&people, &earlier, u64::from(k));
+    let (groups, pools) = composition(&people, &earlier, view, u64::from(k));
     let (earlier_from, earlier_to) = earlier_period(pilot);
     Ok(Composition { variable, k, earlier_from, earlier_to, groups, pools })
 }
 
-/// Effort and drop-out per arm: drafts started, how many reached each page and left there, how
-/// many submitted and in how many minutes (median), and the days from closing to hire (median).
-/// For the whole pilot.
-#[utoipa::path(get, path = "/pilots/{id}/effort", tag = "evaluation",
+/// Effort and drop-out per arm in the view: drafts started, how many reached each page and left
+/// there, how many submitted and in how many minutes (median), and the days from closing to hire
+/// (median).
+#[utoipa::path(get, path = "/pilots/{id}/effort", tag = "evaluation", params(ViewQuery),
     responses((status = 200, body = Effort), (status = 404, body = Problem)))]
 pub async fn effort_of(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Json<Effort>, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    Ok(Json(effort_for(&state, &pilot).await?))
+    Ok(Json(effort_for(&state, &pilot, view.view()).await?))
 }
 
-pub(crate) async fn effort_for(state: &AppState, pilot: &pilots::Model) -> Result<Effort, ApiError> {
+pub(crate) async fn effort_for(state: &AppState, pilot: &pilots::Model, view: View) -> Result<Effort, ApiError> {
     let read = attempts(state, pilot).await?;
     let k = k_of(pilot);
-    Ok(Effort { k, arms: effort(&read.attempts, &read.hires, u64::from(k)) })
+    Ok(Effort { k, arms: effort(&read.attempts, &read.hires, view, u64::from(k)) })
 }
 
-/// Experience and workload per arm: the applicants' surveys after submitting and after the outcome,
-/// the committee's survey, statement by statement, and the minutes on the scoring screens (the
-/// committee's on the sift, the interviewers' on the scorecards). For the whole pilot: a filtered mean beside the overall one would give back the
-/// answers outside the filter.
-#[utoipa::path(get, path = "/pilots/{id}/experience", tag = "evaluation",
+/// Experience and workload per arm in the view: the applicants' surveys after submitting and after
+/// the outcome, the committee's survey, statement by statement, and the minutes on the scoring
+/// screens (the committee's on the sift, the interviewers' on the scorecards).
+#[utoipa::path(get, path = "/pilots/{id}/experience", tag = "evaluation", params(ViewQuery),
     responses((status = 200, body = Experience), (status = 404, body = Problem)))]
 pub async fn experience_of(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Json<Experience>, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    Ok(Json(experience_for(&state, &pilot).await?))
+    Ok(Json(experience_for(&state, &pilot, view.view()).await?))
 }
 
-pub(crate) async fn experience_for(state: &AppState, pilot: &pilots::Model) -> Result<Experience, ApiError> {
+pub(crate) async fn experience_for(
+    state: &AppState,
+    pilot: &pilots::Model,
+    view: View,
+) -> Result<Experience, ApiError> {
     let read = experience(state, pilot).await?;
-    let k = k_of(pilot);
+    let k = u64::from(k_of(pilot));
     Ok(Experience {
-        k,
-        statements: survey_summary(&read.responses, u64::from(k)),
-        scoring: scoring_workload(&read.seats, u64::from(k)),
-        interviewing: scoring_workload(&read.interviews, u64::from(k)),
+        k: k_of(pilot),
+        statements: survey_summary(&read.responses, view, k),
+        scoring: scoring_workload(&read.seats, view, k),
+        interviewing: scoring_workload(&read.interviews, view, k),
     })
 }
 
@@ -188,18 +186,14 @@ pub async fn did_of(
     Query(query): Query<DidQuery>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Json<DifferenceInDifferences>, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     let applicants = applicants(&state, &pilot).await?;
     Ok(Json(did_for(&pilot, &applicants, (query.variable, view, query.stage), query.reference)))
 }
 
 /// The funnel of `applicants` by `variable` in `view`.
-pub(crate) fn funnel_for(
-    pilot: &pilots::Model,
-    applicants: &Applicants,
-    (variable, view): (Variable, Option<Slice>),
-) -> Funnel {
+pub(crate) fn funnel_for(pilot: &pilots::Model, applicants: &Applicants, (variable, view): (Variable, View)) -> Funnel {
     let k = k_of(pilot);
     Funnel { variable, k, arms: funnel(&applicants.people(variable), view, u64::from(k)) }
 }
@@ -209,7 +203,7 @@ pub(crate) fn funnel_for(
 pub(crate) fn did_for(
     pilot: &pilots::Model,
     applicants: &Applicants,
-    (variable, view, stage): (Variable, Option<Slice>, Stage),
+    (variable, view, stage): (Variable, View, Stage),
     reference: Option<String>,
 ) -> DifferenceInDifferences {
     let people = applicants.people(variable);

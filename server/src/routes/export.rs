@@ -23,7 +23,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::evaluation::microdata::k_anonymous;
-use domain::evaluation::{Background, group_of};
+use domain::evaluation::{Background, View, group_of};
 use domain::monitoring::MonitoringAnswers;
 use domain::vacancy::Arm;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -63,48 +63,51 @@ pub async fn funnel_csv(
     Query(query): Query<FunnelCsvQuery>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     let funnel = funnel_for(&pilot, &*applicants(&state, &pilot).await?, (query.variable, view));
     Ok(csv_file(&format!("funnel-{}.csv", query.variable.as_str()), funnel_table(&funnel)?))
 }
 
 /// The pool's composition by one variable as CSV.
-#[utoipa::path(get, path = "/pilots/{id}/composition.csv", tag = "evaluation", params(FunnelCsvQuery),
+#[utoipa::path(get, path = "/pilots/{id}/composition.csv", tag = "evaluation", params(FunnelCsvQuery, ViewQuery),
     responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
 pub async fn composition_csv(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
     Query(query): Query<FunnelCsvQuery>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    let composition = composition_for(&state, &pilot, query.variable).await?;
+    let composition = composition_for(&state, &pilot, (query.variable, view.view())).await?;
     Ok(csv_file(&format!("composition-{}.csv", query.variable.as_str()), composition_table(&composition)?))
 }
 
 /// Effort and drop-out per arm as CSV.
-#[utoipa::path(get, path = "/pilots/{id}/effort.csv", tag = "evaluation",
+#[utoipa::path(get, path = "/pilots/{id}/effort.csv", tag = "evaluation", params(ViewQuery),
     responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
 pub async fn effort_csv(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    Ok(csv_file("effort.csv", effort_table(&effort_for(&state, &pilot).await?)?))
+    Ok(csv_file("effort.csv", effort_table(&effort_for(&state, &pilot, view.view()).await?)?))
 }
 
 /// Experience and workload per arm as CSV.
-#[utoipa::path(get, path = "/pilots/{id}/experience.csv", tag = "evaluation",
+#[utoipa::path(get, path = "/pilots/{id}/experience.csv", tag = "evaluation", params(ViewQuery),
     responses((status = 200, content_type = "text/csv"), (status = 404, body = Problem)))]
 pub async fn experience_csv(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<Uuid>,
+    Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
     let pilot = readable(&state, &user, id).await?;
-    Ok(csv_file("experience.csv", experience_table(&experience_for(&state, &pilot).await?)?))
+    Ok(csv_file("experience.csv", experience_table(&experience_for(&state, &pilot, view.view()).await?)?))
 }
 
 /// The fidelity of every vacancy in the view as CSV.
@@ -116,7 +119,7 @@ pub async fn fidelity_csv(
     Path(id): Path<Uuid>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     let (vacancies, _) = vacancies(&state, &pilot).await?;
     let rows = fidelity_for(&state, &in_view(&vacancies, view), u32::from(k_of(&pilot))).await?;
@@ -145,7 +148,7 @@ pub async fn did_csv(
     Query(query): Query<DidCsvQuery>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     let applicants = applicants(&state, &pilot).await?;
     let did = did_for(&pilot, &applicants, (query.variable, view, query.stage), None);
@@ -170,7 +173,7 @@ pub async fn reliability_csv(
     Query(query): Query<ReliabilityCsvQuery>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Response, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     let report = reliability_for(&state, &pilot, (query.source, view)).await?;
     Ok(csv_file(&format!("reliability-{}.csv", query.source.as_str()), reliability_table(&report)?))
@@ -202,26 +205,32 @@ pub async fn bundle(
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for variable in Variable::ALL {
         let name = variable.as_str();
-        files.push((format!("funnel/{name}.csv"), funnel_table(&funnel_for(&pilot, &applicants, (variable, None)))?));
-        let composition = composition_for(&state, &pilot, variable).await?;
+        files.push((
+            format!("funnel/{name}.csv"),
+            funnel_table(&funnel_for(&pilot, &applicants, (variable, View::default())))?,
+        ));
+        let composition = composition_for(&state, &pilot, (variable, View::default())).await?;
         files.push((format!("composition/{name}.csv"), composition_table(&composition)?));
         for stage in Stage::ALL.into_iter().skip(1) {
-            let did = did_for(&pilot, &applicants, (variable, None, stage), None);
+            let did = did_for(&pilot, &applicants, (variable, View::default(), stage), None);
             files.push((format!("did/{name}-{}.csv", stage.as_str()), did_table(&did)?));
         }
     }
     for source in [ScoreSource::Sift, ScoreSource::Interview] {
-        let report = reliability_for(&state, &pilot, (source, None)).await?;
+        let report = reliability_for(&state, &pilot, (source, View::default())).await?;
         let name = source.as_str();
         files.push((format!("reliability/{name}.csv"), reliability_table(&report)?));
         files.push((format!("reliability/{name}-leniency.csv"), leniency_table(&report)?));
         files.push((format!("reliability/{name}-summary.csv"), summary_table(&report)?));
     }
     let (vacancies, _) = vacancies(&state, &pilot).await?;
-    let fidelity = fidelity_for(&state, &in_view(&vacancies, None), u32::from(k_of(&pilot))).await?;
+    let fidelity = fidelity_for(&state, &in_view(&vacancies, View::default()), u32::from(k_of(&pilot))).await?;
     files.push(("fidelity.csv".to_owned(), fidelity_table(&fidelity)?));
-    files.push(("effort.csv".to_owned(), effort_table(&effort_for(&state, &pilot).await?)?));
-    files.push(("experience.csv".to_owned(), experience_table(&experience_for(&state, &pilot).await?)?));
+    files.push(("effort.csv".to_owned(), effort_table(&effort_for(&state, &pilot, View::default()).await?)?));
+    files.push((
+        "experience.csv".to_owned(),
+        experience_table(&experience_for(&state, &pilot, View::default()).await?)?,
+    ));
     files.push(("assignments.csv".to_owned(), assignment_table(&assignment_log(&state, &pilot).await?)?));
     files.push(("codebook.md".to_owned(), codebook(&pilot).into_bytes()));
     let mut archive = zipped(files)?;

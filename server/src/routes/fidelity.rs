@@ -42,7 +42,7 @@ pub async fn fidelity_of(
     Query(query): Query<PageQuery>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Json<Fidelity>, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     let (all, _) = pilot_vacancies(&state, &pilot).await?;
     let shown = in_view(&all, view);

@@ -11,7 +11,7 @@ use api::evaluation::{Reliability, ScoreSource};
 use api::problem::Problem;
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use domain::evaluation::Slice;
+use domain::evaluation::View;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -55,7 +55,7 @@ pub async fn reliability_of(
     Query(query): Query<ReliabilityQuery>,
     Query(view): Query<ViewQuery>,
 ) -> Result<Json<Reliability>, ApiError> {
-    let view = view.view()?;
+    let view = view.view();
     let pilot = readable(&state, &user, id).await?;
     let report = reliability_for(&state, &pilot, (query.source, view)).await?;
     let (page, per_page) = (query.page.max(1), query.per_page.clamp(1, 50));
@@ -79,7 +79,7 @@ pub async fn reliability_of(
 pub(crate) async fn reliability_for(
     state: &AppState,
     pilot: &pilots::Model,
-    (source, view): (ScoreSource, Option<Slice>),
+    (source, view): (ScoreSource, View),
 ) -> Result<Arc<ReliabilityReport>, ApiError> {
     let (ratings, k) = (ratings(state, pilot, source).await?, u64::from(k_of(pilot)));
     // Working a report out takes a while on a large pilot: off the threads that serve requests.

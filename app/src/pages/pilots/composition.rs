@@ -21,15 +21,15 @@ fn pool_label(pool: Pool) -> Text {
 /// A table with a row per group and a column per pool: the count, and the share with its 95 %
 /// interval.
 #[component]
-pub fn CompositionPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoView {
+pub fn CompositionPanel(pilot: Uuid, variable: RwSignal<Variable>, filter: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
     let composition = RwSignal::new(None::<Composition>);
     let failure = RwSignal::new(None::<ApiFailure>);
     Effect::new(move |_| {
-        let chosen = variable.get();
+        let (chosen, filter) = (variable.get(), filter.get());
         let ui = locale.language_untracked();
         spawn_local(async move {
-            match client::composition(pilot, chosen, ui).await {
+            match client::composition(pilot, chosen, &filter, ui).await {
                 Ok(loaded) => {
                     failure.set(None);
                     composition.set(Some(loaded));
@@ -81,7 +81,7 @@ pub fn CompositionPanel(pilot: Uuid, variable: RwSignal<Variable>) -> impl IntoV
                     </div>
                 }
             })}
-            <p><a download href=move || format!("/api/pilots/{pilot}/composition.csv?variable={}", variable.get().as_str())>
+            <p><a download href=move || format!("/api/pilots/{pilot}/composition.csv?variable={}&{}", variable.get().as_str(), filter.get())>
                 {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::CompositionTitle))}
             </a></p>
         </section>

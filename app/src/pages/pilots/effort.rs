@@ -23,15 +23,19 @@ fn page_label(step: Step) -> Text {
 }
 
 #[component]
-pub fn EffortPanel(pilot: Uuid) -> impl IntoView {
+pub fn EffortPanel(pilot: Uuid, filter: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
     let effort = RwSignal::new(None::<Effort>);
     let failure = RwSignal::new(None::<ApiFailure>);
     Effect::new(move |_| {
+        let filter = filter.get();
         let ui = locale.language_untracked();
         spawn_local(async move {
-            match client::effort(pilot, ui).await {
-                Ok(loaded) => effort.set(Some(loaded)),
+            match client::effort(pilot, &filter, ui).await {
+                Ok(loaded) => {
+                    failure.set(None);
+                    effort.set(Some(loaded));
+                }
                 Err(error) => failure.set(Some(error)),
             }
         });
@@ -42,6 +46,9 @@ pub fn EffortPanel(pilot: Uuid) -> impl IntoView {
             <p>{move || locale.t(Text::EffortIntro)}</p>
             {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}
             {move || effort.get().map(|e| view! { <EffortTable arms=e.arms locale/> })}
+            <p><a download href=move || format!("/api/pilots/{pilot}/effort.csv?{}", filter.get())>
+                {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::EffortTitle))}
+            </a></p>
         </section>
     }
 }

@@ -29,15 +29,19 @@ fn statement_label(statement: Statement) -> Text {
 }
 
 #[component]
-pub fn ExperiencePanel(pilot: Uuid) -> impl IntoView {
+pub fn ExperiencePanel(pilot: Uuid, filter: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
     let experience = RwSignal::new(None::<Experience>);
     let failure = RwSignal::new(None::<ApiFailure>);
     Effect::new(move |_| {
+        let filter = filter.get();
         let ui = locale.language_untracked();
         spawn_local(async move {
-            match client::experience(pilot, ui).await {
-                Ok(loaded) => experience.set(Some(loaded)),
+            match client::experience(pilot, &filter, ui).await {
+                Ok(loaded) => {
+                    failure.set(None);
+                    experience.set(Some(loaded));
+                }
                 Err(error) => failure.set(Some(error)),
             }
         });
@@ -46,7 +50,7 @@ pub fn ExperiencePanel(pilot: Uuid) -> impl IntoView {
         <section class="panel" aria-labelledby="experience-heading">
             <h2 id="experience-heading">{move || locale.t(Text::ExperienceTitle)}</h2>
             <p>{move || locale.t(Text::ExperienceIntro)}</p>
-            <p><a download href=format!("/api/pilots/{pilot}/experience.csv")>
+            <p><a download href=move || format!("/api/pilots/{pilot}/experience.csv?{}", filter.get())>
                 {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::ExperienceTitle))}
             </a></p>
             {move || failure.get().map(|f| view! { <p class="alert alert--error" role="alert">{f.message(locale.language())}</p> })}

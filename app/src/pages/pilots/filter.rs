@@ -1,6 +1,6 @@
-//! The dashboard's filter: all the pilot's vacancies, or those of one organisation, one quarter of
-//! its period or one salary band. The server suppresses the tables of every choice together, so
-//! switching between them gives no hidden number away.
+//! The dashboard's filter: the pilot's vacancies of an organisation, a quarter of its period, a
+//! salary band, or any combination of them. The server suppresses the tables of every combination
+//! together, so switching between them gives no hidden number away.
 
 use api::pilot::{Pilot, ScaleBand};
 use chrono::Datelike;
@@ -20,8 +20,8 @@ fn quarters(pilot: &Pilot) -> Vec<Quarter> {
     all
 }
 
-/// A select of the filters; `filter` holds the chosen one as a query (`quarter=2024-Q1`), empty
-/// for all vacancies.
+/// A select per filter; `filter` holds what is chosen as a query (`quarter=2024-Q1&band=up_to_7`),
+/// empty for all vacancies.
 #[component]
 pub fn FilterPicker(pilot: Pilot, filter: RwSignal<String>) -> impl IntoView {
     let locale = use_locale();
@@ -34,20 +34,35 @@ pub fn FilterPicker(pilot: Pilot, filter: RwSignal<String>) -> impl IntoView {
         quarters(&pilot).into_iter().map(|q| (format!("quarter={q}"), q.to_string().replace("-Q", " K"))).collect();
     let bands: Vec<(String, String)> =
         bands.into_iter().map(|b| (format!("band={}", b.as_str()), band_label(b).to_owned())).collect();
-    let option = move |(value, label): (String, String)| {
-        let chosen = value.clone();
-        view! { <option value=value selected=move || filter.get() == chosen>{label}</option> }
+    // Organisation, quarter and band, each as its part of the query.
+    let chosen: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let choose = move |which: usize, value: String| {
+        chosen[which].set(value);
+        let parts: Vec<String> = chosen.iter().map(|c| c.get_untracked()).filter(|c| !c.is_empty()).collect();
+        filter.set(parts.join("&"));
     };
+    let select = move |(which, id, label, all, options): (usize, &'static str, Text, Text, Vec<(String, String)>)| {
+        let option = move |(value, name): (String, String)| {
+            let this = value.clone();
+            view! { <option value=value selected=move || chosen[which].get() == this>{name}</option> }
+        };
+        view! {
+            <div class="form-field">
+                <label class="form-field__label" for=id>{move || locale.t(label)}</label>
+                <select id=id aria-describedby="pilot-filter-hint" on:change=move |e| choose(which, event_target_value(&e))>
+                    <option value="" selected=move || chosen[which].get().is_empty()>{move || locale.t(all)}</option>
+                    {options.into_iter().map(option).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let selects = [
+        (0, "pilot-filter-organisation", Text::Organisation, Text::PilotViewAllOrganisations, organisations),
+        (1, "pilot-filter-quarter", Text::PilotViewQuarter, Text::PilotViewAllQuarters, quarters),
+        (2, "pilot-filter-band", Text::PilotViewScale, Text::PilotViewAllScales, bands),
+    ];
     view! {
-        <div class="form-field narrow-field">
-            <label class="form-field__label" for="pilot-filter">{move || locale.t(Text::PilotView)}</label>
-            <p class="form-field__hint" id="pilot-filter-hint">{move || locale.t(Text::PilotViewHint)}</p>
-            <select id="pilot-filter" aria-describedby="pilot-filter-hint" on:change=move |e| filter.set(event_target_value(&e))>
-                <option value="" selected=move || filter.get().is_empty()>{move || locale.t(Text::PilotViewAll)}</option>
-                <optgroup label=move || locale.t(Text::Organisation)>{organisations.into_iter().map(option).collect_view()}</optgroup>
-                <optgroup label=move || locale.t(Text::PilotViewQuarter)>{quarters.into_iter().map(option).collect_view()}</optgroup>
-                <optgroup label=move || locale.t(Text::PilotViewScale)>{bands.into_iter().map(option).collect_view()}</optgroup>
-            </select>
-        </div>
+        <p class="form-field__hint" id="pilot-filter-hint">{move || locale.t(Text::PilotViewHint)}</p>
+        <div class="form-row">{selects.into_iter().map(select).collect_view()}</div>
     }
 }

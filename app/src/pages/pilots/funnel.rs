@@ -101,7 +101,7 @@ pub fn FunnelPanel(pilot: Uuid, filter: RwSignal<String>) -> impl IntoView {
                 {move || locale.t(Text::CsvOf).replace("{table}", locale.t(Text::Funnel))}
             </a></p>
         </section>
-        <CompositionPanel pilot variable/>
+        <CompositionPanel pilot variable filter/>
         <DidPanel pilot variable filter/>
     }
 }

@@ -312,8 +312,8 @@ pub fn PilotPage() -> impl IntoView {
                     <FunnelPanel pilot=p.id filter/>
                     <ReliabilityPanel pilot=p.id filter/>
                     <FidelityPanel pilot=p.id filter/>
-                    <EffortPanel pilot=p.id/>
-                    <ExperiencePanel pilot=p.id/>
+                    <EffortPanel pilot=p.id filter/>
+                    <ExperiencePanel pilot=p.id filter/>
                     <section class="panel" aria-labelledby="log-heading">
                         <h2 id="log-heading">{locale.t(Text::AssignmentLog)}</h2>
                         <p><a download href=format!("/api/pilots/{}/assignments.csv", p.id)>
