@@ -145,25 +145,7 @@ impl LinkedCounts {
         views.sort();
         views.dedup();
         let block: HashMap<View, usize> = views.iter().enumerate().map(|(i, v)| (*v, i)).collect();
-        let mut lines: Vec<Vec<usize>> = Vec::new();
-        for b in 0..views.len() {
-            lines.extend(rows.iter().map(|row| row.iter().map(|column| b * width + column).collect()));
-        }
-        let mut beside: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-        for (b, view) in views.iter().enumerate() {
-            for kind in 0..3 {
-                if let Some(opened) = view.opened(kind) {
-                    beside.entry((block[&opened], kind)).or_default().push(b);
-                }
-            }
-        }
-        let mut beside: Vec<((usize, usize), Vec<usize>)> = beside.into_iter().collect();
-        beside.sort();
-        for ((opened, _), blocks) in beside {
-            for column in 0..width {
-                lines.push(blocks.iter().map(|b| b * width + column).chain([opened * width + column]).collect());
-            }
-        }
+        let lines = lines(&views, width, rows);
         let places: Vec<([usize; 8], &Vec<u64>)> =
             tallies.iter().map(|(slices, tally)| (View::all_of(slices).map(|v| block[&v]), tally)).collect();
         let (mut counts, mut hidden) = (Vec::new(), Vec::new());
@@ -190,4 +172,30 @@ impl LinkedCounts {
         let (counts, hidden) = (&self.counts[layer][at..at + self.width], &self.hidden[layer][at..at + self.width]);
         counts.iter().zip(hidden).map(|(&n, &h)| (!h).then_some(n)).collect()
     }
+}
+
+/// The lines of `views` that add up, `width` counts a view: each view's `rows`, and for each view
+/// with a filter open, per column, the views with that filter set (the same otherwise) and it.
+fn lines(views: &[View], width: usize, rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let block: HashMap<View, usize> = views.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    for b in 0..views.len() {
+        lines.extend(rows.iter().map(|row| row.iter().map(|column| b * width + column).collect()));
+    }
+    let mut beside: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (b, view) in views.iter().enumerate() {
+        for kind in 0..3 {
+            if let Some(opened) = view.opened(kind) {
+                beside.entry((block[&opened], kind)).or_default().push(b);
+            }
+        }
+    }
+    let mut beside: Vec<((usize, usize), Vec<usize>)> = beside.into_iter().collect();
+    beside.sort();
+    for ((opened, _), blocks) in beside {
+        for column in 0..width {
+            lines.push(blocks.iter().map(|b| b * width + column).chain([opened * width + column]).collect());
+        }
+    }
+    lines
 }
