@@ -29,6 +29,7 @@ const GROUPS: [&str; 2] = ["abroad", "netherlands"];
 fn main() {
     let pilots: u64 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(100);
     let (mut audited, mut small, mut pinned) = (0, 0, 0);
+    let (mut with_people, mut hidden_with_people) = (0, 0);
     for seed in 0..pilots {
         let people = random_pilot(seed);
         let views = every_view(&people);
@@ -51,6 +52,8 @@ fn main() {
             }
         }
         let lines = lines(&views, &index, width);
+        with_people += counts.iter().filter(|&&n| n > 0).count();
+        hidden_with_people += (0..counts.len()).filter(|&i| hidden[i] && counts[i] > 0).count();
         for cell in (0..counts.len()).filter(|&i| (1..K).contains(&counts[i])) {
             assert!(hidden[cell], "seed {seed}: a count of {} is shown", counts[cell]);
             let (least, most) = bounds(&counts, &hidden, &lines, cell);
@@ -65,6 +68,8 @@ fn main() {
         }
     }
     println!("{pilots} pilots, {audited} small counts hidden");
+    let share = 100.0 * hidden_with_people as f64 / with_people.max(1) as f64;
+    println!("counts with people hidden: {hidden_with_people} of {with_people} ({share:.1} %)");
     println!("proved smaller than k: {small} ({:.1} %)", 100.0 * small as f64 / audited.max(1) as f64);
     println!("pinned to their value: {pinned} ({:.2} %)", 100.0 * pinned as f64 / audited.max(1) as f64);
 }
