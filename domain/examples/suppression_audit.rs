@@ -96,18 +96,7 @@ fn random_pilot(seed: u64) -> Vec<Person> {
 
 /// Every view: each filter open or set to one of the pilot's values.
 fn every_view(people: &[Person]) -> Vec<View> {
-    let mut slices: Vec<Slices> = people.iter().map(|p| p.slices).collect();
-    slices.dedup();
-    let mut views = Vec::new();
-    for slices in &slices {
-        for open in 0..8 {
-            views.push(View {
-                organisation: (open & 1 == 0).then_some(slices.organisation),
-                quarter: (open & 2 == 0).then_some(slices.quarter),
-                band: (open & 4 == 0).then_some(slices.band),
-            });
-        }
-    }
+    let mut views: Vec<View> = people.iter().flat_map(|p| View::all_of(&p.slices)).collect();
     views.sort();
     views.dedup();
     views
@@ -116,15 +105,9 @@ fn every_view(people: &[Person]) -> Vec<View> {
 /// What adds up: each view's groups to its total; and wherever a filter is open in a view, the
 /// views with it set to each value (the rest the same), column by column, to that view.
 fn lines(views: &[View], index: &HashMap<View, usize>, width: usize) -> Vec<Vec<usize>> {
-    // The view with filter `kind` opened, and whether it was set.
-    let open = |view: View, kind: usize| match kind {
-        0 => (View { organisation: None, ..view }, view.organisation.is_some()),
-        1 => (View { quarter: None, ..view }, view.quarter.is_some()),
-        _ => (View { band: None, ..view }, view.band.is_some()),
-    };
     let mut lines: Vec<Vec<usize>> = (0..views.len()).map(|b| (b * width..(b + 1) * width).collect()).collect();
     for (whole, kind) in views.iter().flat_map(|w| (0..3).map(move |kind| (*w, kind))) {
-        let beside: Vec<usize> = (0..views.len()).filter(|&i| open(views[i], kind) == (whole, true)).collect();
+        let beside: Vec<usize> = (0..views.len()).filter(|&i| views[i].opened(kind) == Some(whole)).collect();
         if beside.is_empty() {
             continue;
         }

@@ -98,7 +98,7 @@ impl View {
     }
 
     /// The eight views a vacancy that falls in `slices` is in: each filter set to its value or open.
-    fn all_of(slices: &Slices) -> [View; 8] {
+    pub fn all_of(slices: &Slices) -> [View; 8] {
         std::array::from_fn(|open| View {
             organisation: (open & 1 == 0).then_some(slices.organisation),
             quarter: (open & 2 == 0).then_some(slices.quarter),
@@ -108,7 +108,7 @@ impl View {
 
     /// This view with filter `kind` (0 organisation, 1 quarter, 2 band) opened; `None` when it is
     /// open already.
-    pub(crate) fn opened(self, kind: usize) -> Option<View> {
+    pub fn opened(self, kind: usize) -> Option<View> {
         match kind {
             0 => self.organisation.map(|_| View { organisation: None, ..self }),
             1 => self.quarter.map(|_| View { quarter: None, ..self }),
