@@ -377,9 +377,7 @@ pub async fn report_scoring_time(
     language: Language,
 ) -> Result<(), ApiFailure> {
     let path = format!("/api/committee/vacancies/{vacancy}/questions/{question}/time");
-    let builder = with_language(Request::post(&path).header("X-CSRF-Token", csrf_token), language);
-    let builder = builder.json(&ScoringTimeInput { seconds }).map_err(|_| ApiFailure::Network)?;
-    no_content(builder.send().await).await
+    report_time(&path, seconds, csrf_token, language).await
 }
 
 /// Adds the seconds an interviewer's scorecard of a candidate was in use.
@@ -390,7 +388,12 @@ pub async fn report_interview_time(
     language: Language,
 ) -> Result<(), ApiFailure> {
     let path = format!("/api/interviews/{vacancy}/{application}/time");
-    let builder = with_language(Request::post(&path).header("X-CSRF-Token", csrf_token), language);
+    report_time(&path, seconds, csrf_token, language).await
+}
+
+/// Posts the seconds a scoring screen was in use to `path`.
+async fn report_time(path: &str, seconds: u32, csrf_token: &str, language: Language) -> Result<(), ApiFailure> {
+    let builder = with_language(Request::post(path).header("X-CSRF-Token", csrf_token), language);
     let builder = builder.json(&ScoringTimeInput { seconds }).map_err(|_| ApiFailure::Network)?;
     no_content(builder.send().await).await
 }

@@ -145,7 +145,7 @@ impl LinkedCounts {
         views.sort();
         views.dedup();
         let block: HashMap<View, usize> = views.iter().enumerate().map(|(i, v)| (*v, i)).collect();
-        let lines = lines(&views, width, rows);
+        let lines = lines(&views, &block, (width, rows));
         let places: Vec<([usize; 8], &Vec<u64>)> =
             tallies.iter().map(|(slices, tally)| (View::all_of(slices).map(|v| block[&v]), tally)).collect();
         let (mut counts, mut hidden) = (Vec::new(), Vec::new());
@@ -174,10 +174,10 @@ impl LinkedCounts {
     }
 }
 
-/// The lines of `views` that add up, `width` counts a view: each view's `rows`, and for each view
-/// with a filter open, per column, the views with that filter set (the same otherwise) and it.
-fn lines(views: &[View], width: usize, rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let block: HashMap<View, usize> = views.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+/// The lines of `views` (each at its `block`) that add up, `width` counts a view: each view's
+/// `rows`, and for each view with a filter open, per column, the views with that filter set (the
+/// same otherwise) and it.
+fn lines(views: &[View], block: &HashMap<View, usize>, (width, rows): (usize, &[Vec<usize>])) -> Vec<Vec<usize>> {
     let mut lines: Vec<Vec<usize>> = Vec::new();
     for b in 0..views.len() {
         lines.extend(rows.iter().map(|row| row.iter().map(|column| b * width + column).collect()));

@@ -148,12 +148,12 @@ pub(crate) async fn experience_for(
     view: View,
 ) -> Result<Experience, ApiError> {
     let read = experience(state, pilot).await?;
-    let k = u64::from(k_of(pilot));
+    let k = k_of(pilot);
     Ok(Experience {
-        k: k_of(pilot),
-        statements: survey_summary(&read.responses, view, k),
-        scoring: scoring_workload(&read.seats, view, k),
-        interviewing: scoring_workload(&read.interviews, view, k),
+        k,
+        statements: survey_summary(&read.responses, view, u64::from(k)),
+        scoring: scoring_workload(&read.seats, view, u64::from(k)),
+        interviewing: scoring_workload(&read.interviews, view, u64::from(k)),
     })
 }
 

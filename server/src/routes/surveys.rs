@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use domain::survey::{Statement, SurveyError, check_survey};
 use domain::vacancy::VacancyStatus;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::auth::CurrentUser;
@@ -178,21 +178,9 @@ pub async fn add_scoring_time(
         member_id: Set(user.id),
         seconds: Set(seconds),
     };
-    scoring_time::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([
-                scoring_time::Column::VacancyId,
-                scoring_time::Column::QuestionId,
-                scoring_time::Column::MemberId,
-            ])
-            .value(
-                scoring_time::Column::Seconds,
-                Expr::col((scoring_time::Entity, scoring_time::Column::Seconds)).add(seconds),
-            )
-            .to_owned(),
-        )
-        .exec_without_returning(&state.db)
-        .await?;
+    use scoring_time::Column as Time;
+    let key = [Time::VacancyId, Time::QuestionId, Time::MemberId];
+    add_seconds(&state.db, row, (key, Time::Seconds), seconds).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -220,22 +208,28 @@ pub async fn add_interview_time(
         interviewer_id: Set(user.id),
         seconds: Set(seconds),
     };
-    interview_time::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([
-                interview_time::Column::VacancyId,
-                interview_time::Column::ApplicationId,
-                interview_time::Column::InterviewerId,
-            ])
-            .value(
-                interview_time::Column::Seconds,
-                Expr::col((interview_time::Entity, interview_time::Column::Seconds)).add(seconds),
-            )
-            .to_owned(),
-        )
-        .exec_without_returning(&state.db)
-        .await?;
+    use interview_time::Column as Time;
+    let key = [Time::VacancyId, Time::ApplicationId, Time::InterviewerId];
+    add_seconds(&state.db, row, (key, Time::Seconds), seconds).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Inserts `row` of a table of seconds, or adds its `seconds` to the row with the same `key`.
+async fn add_seconds<A>(
+    db: &impl ConnectionTrait,
+    row: A,
+    (key, column): ([<A::Entity as EntityTrait>::Column; 3], <A::Entity as EntityTrait>::Column),
+    seconds: i32,
+) -> Result<(), ApiError>
+where
+    A: ActiveModelTrait + Send,
+{
+    let added = Expr::col((A::Entity::default(), column)).add(seconds);
+    <A::Entity as EntityTrait>::insert(row)
+        .on_conflict(OnConflict::columns(key).value(column, added).to_owned())
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
 }
 
 /// The seconds of one report, 1 to [`MOST_SECONDS_PER_REPORT`].
